@@ -1,0 +1,2 @@
+/** The administrative-procedure catalogue ({@link org.civicpulse.domain.procedure.ProcedureCatalog}). */
+package org.civicpulse.domain.procedure;

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS c (x UInt8) ENGINE = MergeTree() ORDER BY x;

@@ -1,0 +1,1 @@
+ALTER TABLE one ADD COLUMN y String;

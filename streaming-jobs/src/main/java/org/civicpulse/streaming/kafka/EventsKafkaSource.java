@@ -1,0 +1,35 @@
+package org.civicpulse.streaming.kafka;
+
+import java.util.Properties;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.civicpulse.streaming.model.RawEvent;
+
+/** The Kafka source of the events topic. */
+public final class EventsKafkaSource {
+
+    private EventsKafkaSource() {
+    }
+
+    /**
+     * Unbounded (a bounded KafkaSource never finishes after a restore, FLINK-33466). Without restored
+     * state it starts at the EARLIEST offsets: the per-dossier state must see every event of a dossier,
+     * so committed group offsets alone would give incomplete facts. With restored state the offsets in
+     * the checkpoint win (KafkaSource ignores the initializer then). Offsets are committed to the group
+     * on each checkpoint for monitoring only.
+     */
+    public static KafkaSource<RawEvent> create(String bootstrapServers, String topic, String groupId) {
+        Properties props = new Properties();
+        props.setProperty("partition.discovery.interval.ms", "60000");
+        props.setProperty("commit.offsets.on.checkpoint", "true");
+        props.setProperty("client.id.prefix", groupId);
+        return KafkaSource.<RawEvent>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RawEventDeserializer())
+                .setProperties(props)
+                .build();
+    }
+}
