@@ -37,6 +37,7 @@ final class DossierScenario {
     String returnedVia = "NONE";
     Integer rating;
     Instant withdrawn;
+    Instant latestEvent = Instant.MIN;
     final List<String> events = new ArrayList<>();
 
     Dossier(String id, String unit, Instant received, Instant due, String channel, boolean vneid, boolean fullProcess) {
@@ -89,8 +90,9 @@ final class DossierScenario {
   }
 
   /**
-   * A dossier whose "overdue now" would flip within minutes of the test's clock is drawn again:
-   * the test checks a point in time, the pipeline's watermark moves on.
+   * A dossier whose "overdue now" would flip within minutes of the test's clock is drawn again
+   * (the test checks a point in time, the pipeline's watermark moves on), and so is one whose
+   * story would reach past the test's clock.
    */
   Dossier generate(int index, String unit) {
     while (true) {
@@ -98,7 +100,8 @@ final class DossierScenario {
       Instant effectiveDue = d.due.plusSeconds(d.closedPauseSeconds());
       boolean borderline = "IN_PROGRESS".equals(d.status())
           && effectiveDue.isAfter(now.minus(Duration.ofMinutes(10))) && effectiveDue.isBefore(now.plus(Duration.ofMinutes(30)));
-      if (!borderline) {
+      boolean inTheFuture = d.latestEvent.isAfter(now.minus(Duration.ofMinutes(2)));
+      if (!borderline && !inTheFuture) {
         return d;
       }
     }
@@ -189,6 +192,9 @@ final class DossierScenario {
   }
 
   ObjectNode event(String type, Dossier d, Instant at) {
+    if (at.isAfter(d.latestEvent)) {
+      d.latestEvent = at;
+    }
     ObjectNode node = JSON.createObjectNode();
     node.put("id", runId + "-E" + (++eventSeq));
     node.put("type", type);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineEndToEndIT {
 
-  private static final int DOSSIERS = 700;
+  private static final int DOSSIERS = 900;
   private static final int BATCH = 400;
   private static final Duration SETTLE = Duration.ofSeconds(120);
 
