@@ -48,7 +48,7 @@ final class RunningStack {
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(name + " is not set. The system tests drive a running stack: run them with"
           + " ./civicpulse test, which starts ClickHouse, Kafka, the Flink job and ingestion and sets "
-          + "INGESTION_URL, CLICKHOUSE_URL, KAFKA_BOOTSTRAP_SERVERS and CIVICPULSE_TOKENS_FILE.");
+          + "INGESTION_URL, CLICKHOUSE_URL, KAFKA_BOOTSTRAP_SERVERS, CIVICPULSE_TOKENS_FILE and INGESTION_JAR.");
     }
     return value;
   }
@@ -76,8 +76,11 @@ final class RunningStack {
    * connection layer, so a bug there cannot hide a bug in what the pipeline wrote.
    */
   List<String[]> clickhouse(String sql) {
-    String url = clickhouseUrl + "/?database=civicpulse&query=" + URLEncoder.encode(sql + " FORMAT TabSeparated", StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
+    boolean select = sql.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("SELECT");
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(clickhouseUrl + "/?database=civicpulse"))
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(select ? sql + " FORMAT TabSeparated" : sql, StandardCharsets.UTF_8))
+        .build());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body());
     }
@@ -88,6 +91,25 @@ final class RunningStack {
       }
     }
     return rows;
+  }
+
+  void clickhouseInsertTsv(String table, String tsv) {
+    String url = clickhouseUrl + "/?database=civicpulse&query="
+        + URLEncoder.encode("INSERT INTO " + table + " FORMAT TabSeparated", StandardCharsets.UTF_8);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+        .POST(HttpRequest.BodyPublishers.ofString(tsv + "\n", StandardCharsets.UTF_8)).build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("ClickHouse insert answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** The ingestion jar the stack runs: the simulator and the catalogue import are mains inside it. */
+  String ingestionJar() {
+    return required("INGESTION_JAR");
+  }
+
+  String tokensFile() {
+    return required("CIVICPULSE_TOKENS_FILE");
   }
 
   long clickhouseLong(String sql) {
