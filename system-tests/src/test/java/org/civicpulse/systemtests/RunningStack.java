@@ -93,11 +93,17 @@ final class RunningStack {
     return rows;
   }
 
-  void clickhouseInsertTsv(String table, String tsv) {
+  /** Streams a file into a table (e.g. format CSVWithNames) without holding it in memory. */
+  void clickhouseInsertFile(String table, String format, Path file) {
     String url = clickhouseUrl + "/?database=civicpulse&query="
-        + URLEncoder.encode("INSERT INTO " + table + " FORMAT TabSeparated", StandardCharsets.UTF_8);
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-        .POST(HttpRequest.BodyPublishers.ofString(tsv + "\n", StandardCharsets.UTF_8)).build());
+        + URLEncoder.encode("INSERT INTO " + table + " FORMAT " + format, StandardCharsets.UTF_8);
+    HttpRequest.BodyPublisher body;
+    try {
+      body = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new UncheckedIOException(e);
+    }
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(300)).POST(body).build());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("ClickHouse insert answered " + response.statusCode() + ": " + response.body());
     }
