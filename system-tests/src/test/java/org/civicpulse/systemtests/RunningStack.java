@@ -48,7 +48,8 @@ final class RunningStack {
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(name + " is not set. The system tests drive a running stack: run them with"
           + " ./civicpulse test, which starts ClickHouse, Kafka, the Flink job and ingestion and sets "
-          + "INGESTION_URL, CLICKHOUSE_URL, KAFKA_BOOTSTRAP_SERVERS, CIVICPULSE_TOKENS_FILE and INGESTION_JAR.");
+          + "INGESTION_URL, CLICKHOUSE_URL, KAFKA_BOOTSTRAP_SERVERS, DASHBOARD_URL, CIVICPULSE_TOKENS_FILE, "
+          + "CIVICPULSE_USERS_FILE and INGESTION_JAR.");
     }
     return value;
   }
@@ -69,6 +70,68 @@ final class RunningStack {
         .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8))
         .build();
     return send(request);
+  }
+
+  HttpResponse<String> postCatalog(String kind, String csv) {
+    return send(HttpRequest.newBuilder(URI.create(ingestionUrl + "/api/v1/catalog/" + kind))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token("catalog"))
+        .header("Content-Type", "text/csv; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+        .build());
+  }
+
+  String dashboardUrl() {
+    return required("DASHBOARD_URL");
+  }
+
+  /** GET /api/v1/kpis of the running dashboard as a city leader (a user from CIVICPULSE_USERS_FILE). */
+  HttpResponse<String> getKpis(String period, String unit) {
+    String url = dashboardUrl() + "/api/v1/kpis?period=" + URLEncoder.encode(period, StandardCharsets.UTF_8)
+        + "&unit=" + URLEncoder.encode(unit, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", basic(userWithRole("LEADER"))).GET().build());
+  }
+
+  /** {user, password} of the first user with that role in CIVICPULSE_USERS_FILE (user=password,ROLE[,ROLE],unit). */
+  String[] userWithRole(String role) {
+    return users().stream().filter(u -> List.of(u).subList(2, u.length).contains(role)).findFirst()
+        .map(u -> new String[] {u[0], u[1]})
+        .orElseThrow(() -> new IllegalStateException("no user with role " + role + " in CIVICPULSE_USERS_FILE"));
+  }
+
+  /** {user, password} of a named user of CIVICPULSE_USERS_FILE. */
+  String[] user(String name) {
+    return users().stream().filter(u -> u[0].equals(name)).findFirst().map(u -> new String[] {u[0], u[1]})
+        .orElseThrow(() -> new IllegalStateException("no user " + name + " in CIVICPULSE_USERS_FILE"));
+  }
+
+  private List<String[]> users() {
+    try {
+      return Files.readAllLines(Path.of(required("CIVICPULSE_USERS_FILE"))).stream()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> (line.replaceFirst("=", ",")).split(","))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A call to the running dashboard's REST API with HTTP Basic credentials. */
+  HttpResponse<String> dashboard(String[] user, String method, String path, String jsonBody) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboardUrl() + path))
+        .timeout(Duration.ofSeconds(60)).header("Authorization", basic(user));
+    if (jsonBody == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+    }
+    return send(request.build());
+  }
+
+  private static String basic(String[] user) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user[0] + ":" + user[1]).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -609,14 +609,31 @@ public final class CitySimulator {
                     : 18 + 30 * SimRandom.unit(seed, "staff:" + u.key));
             int withId = (int) Math.round(staff * (0.82 + 0.18 * r.nextDouble()));
             int datasets = department ? r.nextInt(13) : r.nextInt(3);
+            int updated = datasets == 0 ? 0 : r.nextInt(datasets + 1);
+            // The regime's values format (domain regimes.json): a submitted KPI is a numerator/denominator pair.
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("civilServants", staff);
-            values.put("civilServantsWithDigitalId", withId);
-            values.put("openDatasets", datasets);
-            values.put("openDatasetsUpdated", datasets == 0 ? 0 : r.nextInt(datasets + 1));
+            values.put("P9.numerator", withId);
+            values.put("P9.denominator", staff);
+            values.put("P10.numerator", updated > 0 ? 1 : 0);
+            values.put("P10.denominator", 1);
             rp.values = values;
             rp.by = "officer." + u.code.toLowerCase(Locale.ROOT);
             add(rp);
+            // Most reports are approved by the parent unit's approver one to three working days later.
+            if (r.chance(0.9)) {
+                long approvedAt = cal.officeTime(cal.plusWorkingDays(day, 1 + r.nextInt(3)), r.nextDouble());
+                if (admit(approvedAt)) {
+                    ReportPlan approval = new ReportPlan();
+                    approval.type = EventType.REPORT_APPROVED;
+                    approval.id = rp.id + "-approved";
+                    approval.t = approvedAt;
+                    approval.unit = rp.unit;
+                    approval.period = rp.period;
+                    approval.values = values;
+                    approval.by = "approver.01";
+                    add(approval);
+                }
+            }
         }
     }
 
@@ -826,6 +843,7 @@ public final class CitySimulator {
     }
 
     static final class ReportPlan extends SinglePlan {
+        EventType type = EventType.REPORT_SUBMITTED;
         String id;
         String unit;
         String period;
@@ -834,7 +852,7 @@ public final class CitySimulator {
 
         @Override
         Event emit(int step, CitySimulator s) {
-            return new ReportAction(id, EventType.REPORT_SUBMITTED, s.at(t, null), SOURCE_REPORTS, unit,
+            return new ReportAction(id, type, s.at(t, null), SOURCE_REPORTS, unit,
                     s.profile.reportRegime, period, values, by, null);
         }
     }

@@ -31,6 +31,7 @@ import org.civicpulse.domain.event.LoginMethod;
 import org.civicpulse.domain.event.OnlineService;
 import org.civicpulse.domain.event.Outcome;
 import org.civicpulse.domain.event.PortalLogin;
+import org.civicpulse.domain.event.EventType;
 import org.civicpulse.domain.event.ReportAction;
 import org.civicpulse.domain.event.ServiceProbe;
 import org.civicpulse.domain.event.UnitLevel;
@@ -220,11 +221,20 @@ class ProfileSharesTest {
         OrgHierarchy units = OrgHierarchy.of(SimTestSupport.reference().units());
         ReportingCalendar rc = ReportingCalendar.defaults();
         Map<String, ReportAction> reports = new HashMap<>();
+        Map<String, ReportAction> approvals = new HashMap<>();
         CitySimulator sim = SimTestSupport.simulator(quiet, CitySimulator.Options.range(42,
                 SimTestSupport.start("2025-08-01"), SimTestSupport.start("2026-04-15")));
         for (Event e; (e = sim.next()) != null; ) {
             if (e instanceof ReportAction r) {
                 assertThat(r.regime()).isEqualTo("DG-MONTHLY");
+                if (r.type() == EventType.REPORT_APPROVED) {
+                    assertThat(r.occurredAt()).as("approved after it was submitted")
+                            .isAfter(reports.get(r.aggregateId()).occurredAt());
+                    assertThat(approvals.put(r.aggregateId(), r)).as("one approval per unit and period").isNull();
+                    continue;
+                }
+                assertThat(r.type()).isEqualTo(EventType.REPORT_SUBMITTED);
+                assertThat(r.values()).containsKeys("P9.numerator", "P9.denominator", "P10.numerator", "P10.denominator");
                 assertThat(reports.put(r.aggregateId(), r)).as("one submission per unit and period").isNull();
             }
         }

@@ -44,7 +44,8 @@ class MigrateMainTest {
         assertThat(first.out()).contains("database " + s.database())
                 .contains("applied V001__schema_migrations")
                 .contains("applied V010__procedures")
-                .contains("Applied 10 migrations.");
+                .contains("applied V013__report_drafts")
+                .contains("Applied 13 migrations.");
 
         Run second = migrate(env);
         assertThat(second.exit()).as(second.out()).isZero();

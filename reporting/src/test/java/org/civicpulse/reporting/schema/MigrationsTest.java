@@ -60,37 +60,49 @@ class MigrationsTest {
                 "online_service Enum8('NONE' = 0, 'PARTIAL' = 1, 'FULL' = 2)", "national_portal UInt8",
                 "ux_redesigned UInt8", "has_fee UInt8", "paper_result UInt8", "simplified UInt8",
                 "legal_days UInt16", "version UInt64"));
+        SCHEMA.put("report_archive", List.of("id String", "regime String", "unit String", "unit_name String",
+                "period String", "version UInt32", "format Enum8('PDF' = 1, 'XLSX' = 2)", "doc_number String",
+                "generated_at " + DT, "generated_by String", "trigger Enum8('SCHEDULE' = 1, 'MANUAL' = 2)",
+                "sha256 String", "size_bytes UInt64", "path String"));
+        SCHEMA.put("report_runs", List.of("run_id String", "regime String", "period String",
+                "trigger Enum8('SCHEDULE' = 1, 'MANUAL' = 2)", "status Enum8('DONE' = 1, 'FAILED' = 2)",
+                "reports UInt32", "error String", "started_at " + DT, "finished_at " + DT));
+        SCHEMA.put("report_drafts", List.of("regime String", "unit String", "period String", "values_json String",
+                "saved_by String", "saved_at " + DT));
     }
 
     /** table → engine_full prefix (engine + version column), partition key, sorting key. */
-    private static final Map<String, List<String>> ENGINES = Map.of(
-            "schema_migrations", List.of("ReplacingMergeTree(applied_at)", "", "version"),
-            "events", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "source, type, id"),
-            "dossier_facts", List.of("ReplacingMergeTree(version)", "toYYYYMM(received_at)", "dossier_id"),
-            "login_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, event_id"),
-            "document_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, event_id"),
-            "probe_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, service, event_id"),
-            "feedback_facts", List.of("ReplacingMergeTree(version)", "", "feedback_id"),
-            "report_actions", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, regime, period, event_id"),
-            "org_units", List.of("ReplacingMergeTree(version)", "", "code, valid_from"),
-            "procedures", List.of("ReplacingMergeTree(version)", "", "code"));
+    private static final Map<String, List<String>> ENGINES = Map.ofEntries(
+            Map.entry("schema_migrations", List.of("ReplacingMergeTree(applied_at)", "", "version")),
+            Map.entry("events", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "source, type, id")),
+            Map.entry("dossier_facts", List.of("ReplacingMergeTree(version)", "toYYYYMM(received_at)", "dossier_id")),
+            Map.entry("login_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, event_id")),
+            Map.entry("document_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, event_id")),
+            Map.entry("probe_facts", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, service, event_id")),
+            Map.entry("feedback_facts", List.of("ReplacingMergeTree(version)", "", "feedback_id")),
+            Map.entry("report_actions", List.of("ReplacingMergeTree()", "toYYYYMM(occurred_at)", "unit, regime, period, event_id")),
+            Map.entry("org_units", List.of("ReplacingMergeTree(version)", "", "code, valid_from")),
+            Map.entry("procedures", List.of("ReplacingMergeTree(version)", "", "code")),
+            Map.entry("report_archive", List.of("ReplacingMergeTree()", "", "regime, period, unit, version, format, id")),
+            Map.entry("report_runs", List.of("ReplacingMergeTree(finished_at)", "", "regime, period, run_id")),
+            Map.entry("report_drafts", List.of("ReplacingMergeTree(saved_at)", "", "regime, unit, period")));
 
     @Test
     void everyMigrationAppliesToAnEmptyDatabaseAndTheSecondRunIsANoOp() {
         ClickHouseSettings settings = ClickHouseTestServer.emptyDatabase("migrate_empty");
         try (ClickHouseConnection ch = ClickHouseConnection.connect(settings)) {
             List<Migration> applied = Migrations.apply(ch);
-            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
 
             List<AppliedMigration> ledger = Migrations.applied(ch);
-            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
             assertThat(ledger).extracting(AppliedMigration::checksum)
                     .containsExactlyElementsOf(applied.stream().map(Migration::checksum).toList());
             assertThat(ledger).allSatisfy(a -> assertThat(a.appliedAt()).isNotNull());
 
             assertThat(Migrations.apply(ch)).isEmpty();
             assertThat(Migrations.apply(ch)).isEmpty();
-            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(10);
+            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(13);
         }
     }
 
@@ -132,7 +144,7 @@ class MigrationsTest {
                     + ";\n";
             tampered.set(2, Migration.of(3, original.name(), changedSql));
             assertThat(tampered.get(2).checksum()).isNotEqualTo(original.checksum());
-            tampered.add(Migration.of(11, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
+            tampered.add(Migration.of(14, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
                     + "ENGINE = MergeTree() ORDER BY x;"));
 
             assertThatThrownBy(() -> Migrations.apply(ch, tampered))
@@ -142,7 +154,7 @@ class MigrationsTest {
                     .hasMessageContaining("changed");
             assertThat(ch.queryLong(Sql.of("SELECT count() FROM system.tables WHERE database = :db AND name = 'next_one'")
                     .bind("db", ch.database()))).isZero();
-            assertThat(Migrations.applied(ch)).hasSize(10);
+            assertThat(Migrations.applied(ch)).hasSize(13);
         }
     }
 

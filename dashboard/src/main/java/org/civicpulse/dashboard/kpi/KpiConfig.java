@@ -1,0 +1,58 @@
+package org.civicpulse.dashboard.kpi;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.civicpulse.dashboard.clickhouse.ClickHouseProperties;
+import org.civicpulse.dashboard.org.OrgDirectory;
+import org.civicpulse.dashboard.security.UnitScope;
+import org.civicpulse.domain.calendar.ReportingCalendar;
+import org.civicpulse.domain.kpi.KpiRegistry;
+import org.civicpulse.reporting.clickhouse.ClickHouseConnection;
+import org.civicpulse.reporting.kpi.KpiEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The KPI registry, reporting's engine over the app's ClickHouse connection, and the services around it. */
+@Configuration(proxyBeanMethods = false)
+public class KpiConfig {
+
+    @Bean
+    KpiRegistry kpiRegistry() {
+        return KpiRegistry.standard();
+    }
+
+    /**
+     * @param threads worker threads per request's parallel query passes ({@code civicpulse.kpi.threads}, default 2:
+     *                the size of this machine)
+     */
+    @Bean(destroyMethod = "close")
+    KpiEngine kpiEngine(ClickHouseConnection connection, KpiRegistry registry, ReportingCalendar calendar, Clock clock,
+                        @Value("${civicpulse.kpi.threads:2}") int threads) {
+        return KpiEngine.builder(connection).registry(registry).calendar(calendar).clock(clock).threads(threads).build();
+    }
+
+    /**
+     * The org tree for validation and scoping is the engine's own (same units, same reorganisation map): a
+     * reload here reloads the engine's cache too, so both always know the same units.
+     */
+    @Bean
+    OrgDirectory orgDirectory(KpiEngine engine, ClickHouseProperties p, Clock clock) {
+        return new OrgDirectory(() -> {
+            engine.refreshUnits();
+            return engine.hierarchy();
+        }, p.orgRefresh(), Duration.ofSeconds(2), clock);
+    }
+
+    @Bean
+    KpiRequests kpiRequests(ReportingCalendar calendar, OrgDirectory directory, UnitScope scope, KpiRegistry registry,
+                            Clock clock) {
+        return new KpiRequests(calendar, directory, scope, registry, clock);
+    }
+
+    @Bean
+    KpiService kpiService(KpiEngine engine, KpiRegistry registry, OrgDirectory directory, UnitScope scope) {
+        return new KpiService(engine, registry, directory, scope);
+    }
+}

@@ -1,0 +1,205 @@
+package org.civicpulse.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue "KPI engine": hand-built events for a ward of our own go through the real pipeline
+ * (catalogue import, ingestion, Kafka, Flink, ClickHouse) and the KPI API of the running
+ * dashboard must answer, for 2026-M11 (15 Oct – 14 Nov 2026, Decree 09 cut-off), exactly the
+ * values worked out by hand below from the rules of docs/KPIS.md.
+ */
+class KpiThroughPipelineIT {
+
+  private static final String PERIOD = "2026-M11";
+  private final RunningStack stack = RunningStack.fromEnvironment();
+  private final String run = "K" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+  private final String ward = run + "A";
+  private final String emptyWard = run + "B";
+  private final List<ObjectNode> events = new ArrayList<>();
+  private int seq;
+
+  @Test
+  void kpiValuesThroughThePipelineEqualTheHandComputedOnes() throws Exception {
+    importCatalogue();
+
+    // d1 on time, fully online with e-result, paid online, returned online, rated 5
+    received("d1", "PA", "ONLINE", true, true, "2026-10-20T09:00:00+07:00", "2026-10-27T23:59:59+07:00");
+    completed("d1", "2026-10-26T10:00:00+07:00", true);
+    dossier("dossier.paid", "d1", "2026-10-21T09:00:00+07:00").put("online", true).put("amountVnd", 50000);
+    returned("d1", "ONLINE", "2026-10-26T11:00:00+07:00");
+    rated("d1", 5, "2026-10-26T12:00:00+07:00");
+    // d2 completed after its due date but within due + its 3-day supplement pause: on time; returned by post, rated 2
+    received("d2", "PB", "DIRECT", false, false, "2026-10-16T08:00:00+07:00", "2026-10-20T23:59:59+07:00");
+    supplement("d2", "2026-10-17T08:00:00+07:00", "2026-10-20T08:00:00+07:00");
+    completed("d2", "2026-10-22T10:00:00+07:00", false);
+    returned("d2", "POSTAL", "2026-10-22T11:00:00+07:00");
+    rated("d2", 2, "2026-10-23T09:00:00+07:00");
+    // d3 two supplement requests: late, although completed long before its due date
+    received("d3", "PB", "ONLINE", true, false, "2026-10-18T10:00:00+07:00", "2026-11-10T23:59:59+07:00");
+    supplement("d3", "2026-10-19T10:00:00+07:00", "2026-10-20T10:00:00+07:00");
+    supplement("d3", "2026-10-21T10:00:00+07:00", "2026-10-22T10:00:00+07:00");
+    completed("d3", "2026-10-25T10:00:00+07:00", false);
+    returned("d3", "ONLINE", "2026-10-25T11:00:00+07:00");
+    // d4 in progress at the period end and not late then (due 20 Nov)
+    received("d4", "PA", "ONLINE", false, true, "2026-11-10T09:00:00+07:00", "2026-11-20T23:59:59+07:00");
+    // d5 in progress and late at the period end (due 5 Nov)
+    received("d5", "PC", "DIRECT", false, false, "2026-10-25T09:00:00+07:00", "2026-11-05T23:59:59+07:00");
+    // d6 completed after the period end (16 Nov): judged in progress at the end, and late then (due 12 Nov)
+    received("d6", "PB", "DIRECT", false, false, "2026-11-01T09:00:00+07:00", "2026-11-12T23:59:59+07:00");
+    completed("d6", "2026-11-16T10:00:00+07:00", false);
+    // d7 in progress, waiting for a supplement since 5 Nov: its clock stopped, not late at the end
+    received("d7", "PB", "DIRECT", false, false, "2026-10-28T09:00:00+07:00", "2026-11-07T23:59:59+07:00");
+    dossier("dossier.supplement_requested", "d7", "2026-11-05T09:00:00+07:00");
+    // d8 carried over from 2026-M10, completed in M11 on time, returned online
+    received("d8", "PB", "DIRECT", false, false, "2026-10-10T09:00:00+07:00", "2026-10-20T23:59:59+07:00");
+    completed("d8", "2026-10-19T15:00:00+07:00", false);
+    returned("d8", "ONLINE", "2026-10-19T16:00:00+07:00");
+    // d9 carried over, still in progress, not late
+    received("d9", "PB", "DIRECT", false, false, "2026-09-20T09:00:00+07:00", "2026-12-31T23:59:59+07:00");
+    // d10 completed before the period: not in M11 at all
+    received("d10", "PB", "DIRECT", false, false, "2026-09-16T09:00:00+07:00", "2026-10-20T23:59:59+07:00");
+    completed("d10", "2026-10-10T10:00:00+07:00", false);
+    // d11 received 14 Oct 23:59 local (M10, sent in UTC), completed 16 Oct: carried over, on time
+    received("d11", "PB", "DIRECT", false, false, "2026-10-14T16:59:00Z", "2026-10-20T23:59:59+07:00");
+    completed("d11", "2026-10-16T10:00:00+07:00", false);
+    returned("d11", "DIRECT", "2026-10-16T11:00:00+07:00");
+    // d12 received 15 Oct 00:00 local (= 14 Oct 17:00 UTC): in M11; in progress, not late
+    received("d12", "PB", "DIRECT", false, false, "2026-10-14T17:00:00Z", "2026-11-30T23:59:59+07:00");
+    // d13 received at 2026-10-14T17:30Z = 15 Oct 00:30 local: in M11; completed on time
+    received("d13", "PB", "ONLINE", false, false, "2026-10-14T17:30:00Z", "2026-10-31T23:59:59+07:00");
+    completed("d13", "2026-10-30T10:00:00+07:00", false);
+    // d14 withdrawn in M11: out of every denominator
+    received("d14", "PA", "ONLINE", true, true, "2026-10-20T09:00:00+07:00", "2026-10-30T23:59:59+07:00");
+    dossier("dossier.withdrawn", "d14", "2026-10-25T10:00:00+07:00");
+
+    StringBuilder body = new StringBuilder();
+    events.forEach(e -> body.append(e).append('\n'));
+    HttpResponse<String> posted = stack.postEvents("one-stop", body.toString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    assertThat(DossierScenario.JSON.readTree(posted.body()).path("rejected").asInt()).as(posted.body()).isZero();
+    awaitFacts(14);
+
+    // Hand computation for the ward, 2026-M11:
+    // Q2.1 denominator: received in M11 (d1–d7, d12, d13) + carried over (d8, d9, d11) = 12; d14 withdrawn, d10 done before.
+    //      on time or in progress and not late at the end: d1 d2 d4 d7 d8 d9 d11 d12 d13 = 9 → 75.00 %
+    // completed in M11: d1 d2 d3 d8 d11 d13 = 6 (d6 completed in M12, d10 in M10)
+    //      O1 returned online: d1 d3 d8 = 3 → 50.00 %;  O2 by post: d2 = 1 → 16.67 %;  O4 rated: d1 d2 = 2 → 33.33 %
+    //      Q4.1 e-result among completed dossiers of paper-result procedures (PA): d1 of d1 → 100.00 %
+    // received in M11 without d14: 9 dossiers; online ones d1 d3 d4 d13, with VNeID d1 d3
+    //      P2b 2 / 4 = 50.00 %;  Q4.5 2 / 9 = 22.22 %
+    Map<String, JsonNode> kpis = kpisOf(ward);
+    assertRate(kpis, "Q2.1", 9, 12, 75.00);
+    assertRate(kpis, "O1", 3, 6, 50.00);
+    assertRate(kpis, "O2", 1, 6, 16.67);
+    assertRate(kpis, "O4", 2, 6, 33.33);
+    assertRate(kpis, "Q4.1", 1, 1, 100.00);
+    assertRate(kpis, "P2b", 2, 4, 50.00);
+    assertRate(kpis, "Q4.5", 2, 9, 22.22);
+
+    // A ward with nothing: every event-based rate is NO_DATA, never 0 % or 100 %.
+    Map<String, JsonNode> empty = kpisOf(emptyWard);
+    for (String kpi : List.of("Q2.1", "O1", "O4", "P2b", "Q4.5")) {
+      assertThat(empty.get(kpi).path("status").asText()).as(kpi).isEqualTo("NO_DATA");
+      assertThat(empty.get(kpi).path("value").isNull()).as(kpi + " value").isTrue();
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private void importCatalogue() throws Exception {
+    String units = "code,name,level,parent,valid_from,valid_to\n"
+        + ward + ",Phường Kiểm Thử " + run + ",COMMUNE,01,2025-07-01,\n"
+        + emptyWard + ",Xã Kiểm Thử " + run + ",COMMUNE,01,2025-07-01,\n";
+    String procedures = "code,name,field,authority_level,unit,full_process_eligible,online_service,national_portal,"
+        + "ux_redesigned,has_fee,paper_result,simplified,legal_days\n"
+        + run + "-PA,Thủ tục A,Hộ tịch,COMMUNE,01,true,FULL,true,true,true,true,false,5\n"
+        + run + "-PB,Thủ tục B,Hộ tịch,COMMUNE,01,false,PARTIAL,false,false,false,false,true,5\n"
+        + run + "-PC,Thủ tục C,Hộ tịch,COMMUNE,01,true,NONE,false,false,true,false,false,5\n";
+    for (var kind : Map.of("units", units, "procedures", procedures).entrySet()) {
+      HttpResponse<String> response = stack.postCatalog(kind.getKey(), kind.getValue());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(DossierScenario.JSON.readTree(response.body()).path("rejected").asInt()).as(response.body()).isZero();
+    }
+  }
+
+  private ObjectNode dossier(String type, String dossier, String at) {
+    ObjectNode node = DossierScenario.JSON.createObjectNode()
+        .put("id", run + "-" + (++seq)).put("type", type).put("occurredAt", at)
+        .put("source", "one-stop").put("unit", ward).put("dossierId", run + "-" + dossier);
+    events.add(node);
+    return node;
+  }
+
+  private void received(String d, String procedure, String channel, boolean vneid, boolean fullProcess, String at, String due) {
+    dossier("dossier.received", d, at).put("procedure", run + "-" + procedure).put("channel", channel)
+        .put("applicant", "CITIZEN").put("dueAt", due).put("vneid", vneid).put("fullProcess", fullProcess);
+  }
+
+  private void supplement(String d, String requested, String back) {
+    dossier("dossier.supplement_requested", d, requested);
+    dossier("dossier.supplement_received", d, back);
+  }
+
+  private void completed(String d, String at, boolean eResult) {
+    dossier("dossier.completed", d, at).put("outcome", "APPROVED").put("eResult", eResult)
+        .put("digitized", true).put("reusedData", false);
+  }
+
+  private void returned(String d, String delivery, String at) {
+    dossier("dossier.returned", d, at).put("delivery", delivery);
+  }
+
+  private void rated(String d, int score, String at) {
+    dossier("dossier.rated", d, at).put("score", score);
+  }
+
+  private void awaitFacts(int dossiers) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    String sql = "SELECT count() FROM dossier_facts FINAL WHERE unit = '" + ward + "'";
+    while (stack.clickhouseLong(sql) < dossiers && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    assertThat(stack.clickhouseLong(sql)).isEqualTo(dossiers);
+    Thread.sleep(2500); // one more sink flush: the last events of each dossier
+  }
+
+  /** The KPI API of the running dashboard, retried while it has not yet picked up the new units. */
+  private Map<String, JsonNode> kpisOf(String unit) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    HttpResponse<String> response = stack.getKpis(PERIOD, unit);
+    while (response.statusCode() == 400 && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      response = stack.getKpis(PERIOD, unit);
+    }
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Map<String, JsonNode> byKpi = new HashMap<>();
+    for (JsonNode row : DossierScenario.JSON.readTree(response.body())) {
+      assertThat(row.path("unit").asText()).isEqualTo(unit);
+      assertThat(row.path("period").asText()).isEqualTo(PERIOD);
+      byKpi.put(row.path("kpi").asText(), row);
+    }
+    return byKpi;
+  }
+
+  private static void assertRate(Map<String, JsonNode> kpis, String kpi, long numerator, long denominator, double value) {
+    JsonNode row = kpis.get(kpi);
+    assertThat(row).as(kpi + " in the API answer").isNotNull();
+    assertThat(row.path("numerator").asDouble()).as(kpi + " numerator").isEqualTo(numerator);
+    assertThat(row.path("denominator").asDouble()).as(kpi + " denominator").isEqualTo(denominator);
+    assertThat(row.path("value").asDouble()).as(kpi + " value").isCloseTo(value, within(0.005));
+    assertThat(OffsetDateTime.parse(row.path("asOf").asText())).as(kpi + " asOf").isNotNull();
+  }
+}
