@@ -14,9 +14,9 @@ import com.vaadin.flow.shared.ui.Transport;
  * {@code @StyleSheet("context://styles/...")}, libraries from webjars with the {@code context://} prefix too
  * ({@code @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")}: without the prefix,
  * {@code "/webjars/..."} counts as a frontend import, the production bundle no longer matches and the build
- * runs npm). Never add {@code @NpmPackage},
- * {@code @JsModule} or {@code @CssImport}: they force a frontend build, which needs npm packages this
- * environment cannot download (docs/DESIGN.md, Vaadin).
+ * runs npm). Never add Vaadin's npm-package, JS-module or CSS-import annotations: they force a frontend
+ * build, which needs npm packages this environment cannot download (docs/DESIGN.md, Vaadin;
+ * NpmFreeFrontendTest enforces it).
  *
  * <p>Server push ({@code @Push}, WebSocket for server-to-client messages, XHR for client-to-server ones so
  * requests keep going through the servlet filters): the live operations view changes without a reload.
