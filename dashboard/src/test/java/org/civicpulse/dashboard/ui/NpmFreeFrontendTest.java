@@ -21,8 +21,8 @@ import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
 /**
  * Keeps the frontend npm-free (docs/DESIGN.md, Vaadin): the pre-compiled production bundle is used only
- * while no class of the app asks for a frontend import. {@code @NpmPackage}, {@code @JsModule} and
- * {@code @CssImport} always do; {@code @JavaScript}/{@code @StyleSheet} do unless the URL is external
+ * while no class of the app asks for a frontend import. {@link NpmPackage}, {@link JsModule} and
+ * {@link CssImport} always do; {@code @JavaScript}/{@code @StyleSheet} do unless the URL is external
  * ({@code context://}, {@code http(s)://}) — {@code "/webjars/..."} without {@code context://} is a frontend import.
  */
 class NpmFreeFrontendTest {

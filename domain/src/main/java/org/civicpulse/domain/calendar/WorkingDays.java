@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.civicpulse.domain.csv.CsvLine;
 
 /**
  * Vietnamese working days: Monday to Friday, minus the days off of a per-year holiday list, plus the
@@ -157,7 +158,7 @@ public final class WorkingDays {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                List<String> cells = splitCsv(trimmed);
+                List<String> cells = CsvLine.split(trimmed);
                 if (!headerSeen) {
                     headerSeen = true;
                     if (!cells.get(0).strip().equalsIgnoreCase("date")) {
@@ -203,35 +204,6 @@ public final class WorkingDays {
             throw new IllegalArgumentException(where + "type must be OFF or WORK, got \"" + typeText + "\"");
         }
         return new Entry(date, name, type);
-    }
-
-    /** Splits one CSV line; a cell may be double-quoted, with "" for a quote inside. */
-    private static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /** The years this list has rows for; other years are not covered. */

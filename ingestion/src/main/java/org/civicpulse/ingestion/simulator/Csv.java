@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.civicpulse.domain.csv.CsvLine;
 
 /**
  * Minimal RFC 4180 CSV reading and writing for the reference data files: UTF-8, a header line,
@@ -82,7 +83,7 @@ final class Csv {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            List<String> cells = split(line);
+            List<String> cells = CsvLine.split(line);
             if (header == null) {
                 header = new ArrayList<>();
                 for (String h : cells) {
@@ -114,34 +115,6 @@ final class Csv {
             }
         }
         return n;
-    }
-
-    static List<String> split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /** One CSV line (no line break) of the cells, quoting those that need it; null cells are written empty. */
