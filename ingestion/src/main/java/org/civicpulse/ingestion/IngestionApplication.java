@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The ingestion service: {@code POST /api/v1/events} and the catalogue import, REST → Kafka.
  *
  * <p>{@code java -jar ingestion.jar} starts the service. {@code java -jar ingestion.jar catalog-import
- * <units|procedures> <file> --url … --token-file …} runs the catalogue import client instead
+ * <units|procedures|mergers> <file> --url … --token-file …} runs the catalogue import client instead
  * ({@link CatalogImportMain}) without starting Spring.
  */
 @SpringBootApplication

@@ -69,6 +69,7 @@ class EventFactsJobTest {
         assertThat(sink.rows(Tables.REPORT_ACTIONS)).hasSize(1);
         assertThat(sink.rows(Tables.ORG_UNITS)).hasSize(1);
         assertThat(sink.rows(Tables.PROCEDURES)).hasSize(1);
+        assertThat(sink.rows(Tables.ORG_MERGERS)).hasSize(1);
 
         Map<String, JsonNode> dossiers = latest(sink.rows(Tables.DOSSIER_FACTS), "dossier_id");
         assertThat(dossiers).containsOnlyKeys("D-1", "D-2", "D-3", "D-4");

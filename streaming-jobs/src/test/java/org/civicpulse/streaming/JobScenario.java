@@ -23,7 +23,7 @@ import org.civicpulse.streaming.model.RawEvent;
  */
 public final class JobScenario {
 
-    public static final int PARSEABLE_RECORDS = 26;
+    public static final int PARSEABLE_RECORDS = 27;
 
     private JobScenario() {
     }
@@ -64,6 +64,7 @@ public final class JobScenario {
         r.add(RawEvent.of("{\"id\":\"broken\"", 1L));
         r.add(raw(TestEvents.unit("cu-1", days(0))));
         r.add(raw(TestEvents.procedure("cp-1", days(0))));
+        r.add(raw(TestEvents.merger("cm-1", days(0))));
         return r;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.civicpulse.domain.event.Applicant;
+import org.civicpulse.domain.event.CatalogMerger;
 import org.civicpulse.domain.event.CatalogProcedure;
 import org.civicpulse.domain.event.CatalogUnit;
 import org.civicpulse.domain.event.Channel;
@@ -23,6 +24,7 @@ import org.civicpulse.domain.event.EventType;
 import org.civicpulse.domain.event.FeedbackAnswered;
 import org.civicpulse.domain.event.FeedbackReceived;
 import org.civicpulse.domain.event.LoginMethod;
+import org.civicpulse.domain.event.MergeType;
 import org.civicpulse.domain.event.OnlineService;
 import org.civicpulse.domain.event.Outcome;
 import org.civicpulse.domain.event.PortalLogin;
@@ -117,6 +119,11 @@ public final class TestEvents {
     public static CatalogProcedure procedure(String id, OffsetDateTime at) {
         return new CatalogProcedure(id, at, "catalog", "HN-STP", "1.001234", "Cấp phiếu lý lịch tư pháp", "Tư pháp",
                 "Sở", true, OnlineService.FULL, true, false, true, false, true, 10);
+    }
+
+    public static CatalogMerger merger(String id, OffsetDateTime at) {
+        return new CatalogMerger(id, at, "catalog", "HN-CG", "HN-DV", "HN-CG", java.time.LocalDate.of(2025, 7, 1),
+                MergeType.PART);
     }
 
     public static String json(Event e) {

@@ -117,6 +117,83 @@ class KpiThroughPipelineIT {
     }
   }
 
+  /**
+   * A ward abolished in the July 2025 reform (its merger into a new ward imported with the catalogue):
+   * the dossiers it received and never finished before the reform are the new ward's carried-over
+   * dossiers in 2026-M11.
+   */
+  @Test
+  void dossiersOfAWardAbolishedInTheReformCountAtItsSuccessor() throws Exception {
+    String district = run + "D";
+    String oldWard = run + "O";
+    String newWard = run + "N";
+    // the merger map first, so that the dashboard knows it when it first sees the new ward
+    post("mergers", "old_code,new_code,effective,merge_type\n" + oldWard + "," + newWard + ",2025-07-01,WHOLE\n");
+    awaitCount("SELECT count() FROM org_mergers FINAL WHERE new_code = '" + newWard + "'", 1);
+    post("units", "code,name,level,parent,valid_from,valid_to\n"
+        + district + ",Quận Cũ " + run + ",DISTRICT,01,2020-01-01,2025-06-30\n"
+        + oldWard + ",Phường Cũ " + run + ",COMMUNE," + district + ",2020-01-01,2025-06-30\n"
+        + newWard + ",Phường Mới " + run + ",COMMUNE,01,2025-07-01,\n");
+    post("procedures", "code,name,field,authority_level,unit,full_process_eligible,online_service,national_portal,"
+        + "ux_redesigned,has_fee,paper_result,simplified,legal_days\n"
+        + run + "-PB,Thủ tục B,Hộ tịch,COMMUNE,01,false,PARTIAL,false,false,false,false,true,5\n");
+
+    // r1 received by the old ward before the reform, still in progress, long late
+    receivedAt(oldWard, "r1", "PB", "DIRECT", false, "2025-06-25T09:00:00+07:00", "2025-07-02T23:59:59+07:00");
+    // r2 received by the old ward before the reform, completed late in M11, returned online
+    receivedAt(oldWard, "r2", "PB", "DIRECT", false, "2025-06-28T09:00:00+07:00", "2025-07-08T23:59:59+07:00");
+    dossierAt(oldWard, "dossier.completed", "r2", "2026-10-20T10:00:00+07:00").put("outcome", "APPROVED")
+        .put("eResult", false).put("digitized", true).put("reusedData", false);
+    dossierAt(oldWard, "dossier.returned", "r2", "2026-10-20T11:00:00+07:00").put("delivery", "ONLINE");
+    // r3 received by the new ward in M11, completed on time, returned by post
+    receivedAt(newWard, "r3", "PB", "ONLINE", true, "2026-10-20T09:00:00+07:00", "2026-10-30T23:59:59+07:00");
+    dossierAt(newWard, "dossier.completed", "r3", "2026-10-25T10:00:00+07:00").put("outcome", "APPROVED")
+        .put("eResult", false).put("digitized", true).put("reusedData", false);
+    dossierAt(newWard, "dossier.returned", "r3", "2026-10-25T11:00:00+07:00").put("delivery", "POSTAL");
+
+    StringBuilder body = new StringBuilder();
+    events.forEach(e -> body.append(e).append('\n'));
+    HttpResponse<String> posted = stack.postEvents("one-stop", body.toString());
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    assertThat(DossierScenario.JSON.readTree(posted.body()).path("rejected").asInt()).as(posted.body()).isZero();
+    // every event in: r1 has one, r2 and r3 three each
+    awaitCount("SELECT count() FROM dossier_facts FINAL WHERE dossier_id LIKE '" + run + "-r%'"
+        + " AND event_count >= if(dossier_id LIKE '%-r1', 1, 3)", 3);
+
+    // By hand, the new ward in 2026-M11: received r3; carried over r1 (in progress, late) and r2 (completed
+    // in M11, late) from the abolished ward → Q2.1 1/3 = 33.33 %; completed r2, r3 → O1 (online) 1/2,
+    // O2 (post) 1/2; received r3 only → Q4.5 (VNeID) 1/1. Without the merger map it would be 1/1 = 100 %.
+    Map<String, JsonNode> kpis = kpisOf(newWard);
+    assertRate(kpis, "Q2.1", 1, 3, 33.33);
+    assertRate(kpis, "O1", 1, 2, 50.00);
+    assertRate(kpis, "O2", 1, 2, 50.00);
+    assertRate(kpis, "Q4.5", 1, 1, 100.00);
+  }
+
+  private void post(String kind, String csv) throws Exception {
+    HttpResponse<String> response = stack.postCatalog(kind, csv);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(DossierScenario.JSON.readTree(response.body()).path("rejected").asInt()).as(response.body()).isZero();
+  }
+
+  private void awaitCount(String sql, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (stack.clickhouseLong(sql) < expected && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+    }
+    assertThat(stack.clickhouseLong(sql)).as(sql).isEqualTo(expected);
+    Thread.sleep(2500); // one more sink flush
+  }
+
+  private ObjectNode dossierAt(String unit, String type, String dossier, String at) {
+    return dossier(type, dossier, at).put("unit", unit);
+  }
+
+  private void receivedAt(String unit, String d, String procedure, String channel, boolean vneid, String at, String due) {
+    dossierAt(unit, "dossier.received", d, at).put("procedure", run + "-" + procedure).put("channel", channel)
+        .put("applicant", "CITIZEN").put("dueAt", due).put("vneid", vneid).put("fullProcess", false);
+  }
+
   // ----------------------------------------------------------------------------------------------
 
   private void importCatalogue() throws Exception {

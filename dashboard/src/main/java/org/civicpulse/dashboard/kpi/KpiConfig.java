@@ -8,6 +8,7 @@ import org.civicpulse.dashboard.org.OrgDirectory;
 import org.civicpulse.dashboard.security.UnitScope;
 import org.civicpulse.domain.calendar.ReportingCalendar;
 import org.civicpulse.domain.kpi.KpiRegistry;
+import org.civicpulse.reporting.catalog.OrgUnitRepository;
 import org.civicpulse.reporting.clickhouse.ClickHouseConnection;
 import org.civicpulse.reporting.kpi.KpiEngine;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,13 +25,22 @@ public class KpiConfig {
     }
 
     /**
-     * @param threads worker threads per request's parallel query passes ({@code civicpulse.kpi.threads}, default 2:
-     *                the size of this machine)
+     * @param threads      worker threads per request's parallel query passes ({@code civicpulse.kpi.threads}, default 2:
+     *                     the size of this machine)
+     * @param rollupQuiet  seconds a month of dossiers must go unwritten before its rollup is built while a
+     *                     request waits ({@code civicpulse.kpi.rollup-quiet-seconds}, default 60; other months are
+     *                     built in the background); a negative value turns rollups off
      */
     @Bean(destroyMethod = "close")
     KpiEngine kpiEngine(ClickHouseConnection connection, KpiRegistry registry, ReportingCalendar calendar, Clock clock,
-                        @Value("${civicpulse.kpi.threads:2}") int threads) {
-        return KpiEngine.builder(connection).registry(registry).calendar(calendar).clock(clock).threads(threads).build();
+                        @Value("${civicpulse.kpi.threads:2}") int threads,
+                        @Value("${civicpulse.kpi.rollup-quiet-seconds:60}") long rollupQuiet) {
+        OrgUnitRepository units = new OrgUnitRepository(connection);
+        return KpiEngine.builder(connection).registry(registry).calendar(calendar).clock(clock).threads(threads)
+                // the 2025 reform's merger map, imported with the catalogue (catalog.merger → org_mergers)
+                .mergers(units::findMergers)
+                .rollupQuietPeriod(rollupQuiet < 0 ? null : Duration.ofSeconds(rollupQuiet))
+                .build();
     }
 
     /**

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  */
 public sealed interface Event extends Serializable
         permits DossierEvent, FeedbackEvent, PortalLogin, DocumentProcessed, ServiceProbe,
-                ReportAction, CatalogUnit, CatalogProcedure {
+                ReportAction, CatalogUnit, CatalogProcedure, CatalogMerger {
 
     /** Globally unique event id, 1–128 chars; re-sending the same id is a no-op downstream. */
     String id();
@@ -32,7 +32,8 @@ public sealed interface Event extends Serializable
     /**
      * The Kafka key: dossierId for dossier.*, feedbackId for feedback.*, userHash for portal.login,
      * documentId for document.processed, service for service.probe,
-     * {@code regime + "/" + unit + "/" + period} for report.*, code for catalog.*.
+     * {@code regime + "/" + unit + "/" + period} for report.*, code for catalog.unit and catalog.procedure,
+     * {@code oldCode + "/" + newCode} for catalog.merger.
      */
     String aggregateId();
 

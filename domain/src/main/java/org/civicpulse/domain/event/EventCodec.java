@@ -48,11 +48,13 @@ import java.util.function.Function;
  * <p>Rules beyond the contract's wording: required strings must be non-blank; {@code id} ≤ 128 chars,
  * other identifier/code strings ({@code source}, {@code unit}, {@code dossierId}, {@code procedure},
  * {@code feedbackId}, {@code userHash}, {@code documentId}, {@code service}, {@code regime},
- * {@code period}, {@code by}, {@code code}, {@code parent}) ≤ {@value #MAX_CODE_LENGTH} chars, free
- * text ({@code name}, {@code field}, {@code authorityLevel}, {@code comment}) ≤ {@value #MAX_TEXT_LENGTH};
+ * {@code period}, {@code by}, {@code code}, {@code parent}, {@code oldCode}, {@code newCode}) ≤
+ * {@value #MAX_CODE_LENGTH} chars, free text ({@code name}, {@code field}, {@code authorityLevel},
+ * {@code comment}) ≤ {@value #MAX_TEXT_LENGTH};
  * a present optional identifier must be non-blank (send null or omit it); integers may be sent as
  * integral floats ({@code 5.0}) but not as strings; enum spellings are exact and case-sensitive;
- * for {@code catalog.unit}, {@code unit} must equal {@code code}.
+ * for {@code catalog.unit}, {@code unit} must equal {@code code}; for {@code catalog.merger}, {@code unit}
+ * must equal {@code newCode} (the unit that inherits).
  */
 public final class EventCodec {
 
@@ -387,6 +389,17 @@ public final class EventCodec {
                         fullProcessEligible, onlineService, nationalPortal, uxRedesigned, hasFee, paperResult,
                         simplified, legalDays.intValue()) : null;
             }
+            case CATALOG_MERGER: {
+                String oldCode = c.code("oldCode");
+                String newCode = c.code("newCode");
+                LocalDate effective = c.date("effective", true);
+                MergeType mergeType = c.optionalEnumValue("mergeType", MergeType::fromWireOrNull, MergeType.ALLOWED);
+                if (newCode != null && unit != null && !newCode.equals(unit)) {
+                    c.add("unit", ProblemCode.INVALID_VALUE, "unit must equal newCode for catalog.merger (the new"
+                            + " unit), got unit " + quote(unit) + " and newCode " + quote(newCode));
+                }
+                return c.ok() ? new CatalogMerger(id, at, source, unit, oldCode, newCode, effective, mergeType) : null;
+            }
             default:
                 throw new AssertionError(type);
         }
@@ -558,7 +571,14 @@ public final class EventCodec {
         }
 
         <E extends Enum<E>> E enumValue(String f, Function<String, E> lookup, String allowed) {
-            JsonNode n = required(f);
+            return enumValue(f, required(f), lookup, allowed);
+        }
+
+        <E extends Enum<E>> E optionalEnumValue(String f, Function<String, E> lookup, String allowed) {
+            return enumValue(f, optional(f), lookup, allowed);
+        }
+
+        private <E extends Enum<E>> E enumValue(String f, JsonNode n, Function<String, E> lookup, String allowed) {
             if (n == null) {
                 return null;
             }
@@ -798,6 +818,11 @@ public final class EventCodec {
             g.writeBooleanField("paperResult", x.paperResult());
             g.writeBooleanField("simplified", x.simplified());
             g.writeNumberField("legalDays", x.legalDays());
+        } else if (e instanceof CatalogMerger x) {
+            g.writeStringField("oldCode", x.oldCode());
+            g.writeStringField("newCode", x.newCode());
+            g.writeStringField("effective", x.effective().toString());
+            g.writeStringField("mergeType", x.mergeType() == null ? null : x.mergeType().wire());
         } else {
             throw new AssertionError(e.getClass());
         }

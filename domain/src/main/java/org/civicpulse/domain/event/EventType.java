@@ -23,7 +23,8 @@ public enum EventType implements WireEnum {
     REPORT_APPROVED("report.approved", Family.REPORT),
     REPORT_RETURNED("report.returned", Family.REPORT),
     CATALOG_UNIT("catalog.unit", Family.CATALOG),
-    CATALOG_PROCEDURE("catalog.procedure", Family.CATALOG);
+    CATALOG_PROCEDURE("catalog.procedure", Family.CATALOG),
+    CATALOG_MERGER("catalog.merger", Family.CATALOG);
 
     /** Groups of event types; the part of the wire name before the dot, roughly. */
     public enum Family { DOSSIER, FEEDBACK, LOGIN, DOCUMENT, PROBE, REPORT, CATALOG }

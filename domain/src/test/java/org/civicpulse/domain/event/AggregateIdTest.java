@@ -27,6 +27,7 @@ class AggregateIdTest {
         expected.put(EventType.REPORT_RETURNED, "KH-CDS/UB-HK/2026-M11");
         expected.put(EventType.CATALOG_UNIT, "00004");
         expected.put(EventType.CATALOG_PROCEDURE, "1.001234");
+        expected.put(EventType.CATALOG_MERGER, "00013/00004");
         assertThat(expected).hasSize(EventType.values().length);
         for (EventType t : EventType.values()) {
             assertThat(EVENTS.get(t).aggregateId()).as(t.wire()).isEqualTo(expected.get(t));

@@ -6,6 +6,7 @@ import static org.civicpulse.domain.event.EventSamples.EVENTS;
 import static org.civicpulse.domain.event.EventSamples.JSON;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -115,6 +116,20 @@ class EventCodecParseTest {
         CatalogUnit u = (CatalogUnit) CODEC.parse(EventSamples.with(EventType.CATALOG_UNIT, "validTo", "\"2025-07-01\""))
                 .event();
         assertThat(u.validTo()).isEqualTo(u.validFrom());
+        assertThat(CODEC.parse(EventSamples.without(EventType.CATALOG_MERGER, "mergeType")).event())
+                .isEqualTo(new CatalogMerger("c3", EventSamples.AT, "one-stop", "00004", "00013", "00004",
+                        LocalDate.of(2025, 7, 1), null));
+        assertThat(CODEC.parse(EventSamples.with(EventType.CATALOG_MERGER, "mergeType", "null")).ok()).isTrue();
+    }
+
+    @Test
+    void catalogMergerExposesTheMapRowAndBelongsToTheNewUnit() {
+        CatalogMerger m = (CatalogMerger) CODEC.fromJson(EventSamples.with(EventType.CATALOG_MERGER, "mergeType", "\"PART\""));
+        assertThat(m.oldCode()).isEqualTo("00013");
+        assertThat(m.newCode()).isEqualTo("00004").isEqualTo(m.unit());
+        assertThat(m.effective()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(m.mergeType()).isEqualTo(MergeType.PART);
+        assertThat(m.family()).isEqualTo(EventType.Family.CATALOG);
     }
 
     @Test

@@ -87,6 +87,7 @@ class EventCodecRoundTripTest {
                 new FeedbackAnswered("f", EventSamples.AT, "s", "u", "F", null),
                 new CatalogUnit("c", EventSamples.AT, "s", "01", "01", "Thành phố Hà Nội", UnitLevel.CITY, null,
                         LocalDate.of(2008, 8, 1), LocalDate.of(2099, 12, 31)),
+                new CatalogMerger("m", EventSamples.AT, "s", "00004", "00016", "00004", LocalDate.of(2025, 7, 1), null),
                 new ReportAction("r", EventType.REPORT_RETURNED, EventSamples.AT, "s", "u", "reg", "2026-Q4",
                         Map.of(), "ông \"Nguyễn\"\n", "xin sửa lại \\ dòng 3 ✓"));
         for (Event e : events) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EventCodecValidationTest {
 
-    private static final List<String> OPTIONAL = List.of("comment", "parent", "validTo");
+    private static final List<String> OPTIONAL = List.of("comment", "parent", "validTo", "mergeType");
 
     /** Asserts exactly one problem, on {@code field} with {@code code}, whose message names the field. */
     private static Problem single(String json, String field, String code) {
@@ -161,7 +161,8 @@ class EventCodecValidationTest {
                 Arguments.of(EventType.DOSSIER_RETURNED, "delivery", Delivery.ALLOWED),
                 Arguments.of(EventType.PORTAL_LOGIN, "method", LoginMethod.ALLOWED),
                 Arguments.of(EventType.CATALOG_PROCEDURE, "onlineService", OnlineService.ALLOWED),
-                Arguments.of(EventType.CATALOG_UNIT, "level", UnitLevel.ALLOWED));
+                Arguments.of(EventType.CATALOG_UNIT, "level", UnitLevel.ALLOWED),
+                Arguments.of(EventType.CATALOG_MERGER, "mergeType", MergeType.ALLOWED));
     }
 
     @ParameterizedTest(name = "{0}.{1}")
@@ -354,6 +355,37 @@ class EventCodecValidationTest {
     void catalogUnitMustBeTheUnitItself() {
         Problem p = single(with(EventType.CATALOG_UNIT, "unit", "\"01\""), "unit", ProblemCode.INVALID_VALUE);
         assertThat(p.message()).contains("code");
+    }
+
+    @Test
+    void catalogMergerWithoutOldCodeNamesTheField() {
+        Problem p = single(without(EventType.CATALOG_MERGER, "oldCode"), "oldCode", ProblemCode.MISSING_FIELD);
+        assertThat(p.message()).isEqualTo("oldCode is required for catalog.merger");
+        single(with(EventType.CATALOG_MERGER, "oldCode", "\" \""), "oldCode", ProblemCode.INVALID_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-7-1", "01/07/2025", "2025-07-01T00:00:00+07:00", "2025-02-29", "1 July 2025"})
+    void catalogMergerEffectiveMustBeAnIsoDate(String date) {
+        Problem p = single(with(EventType.CATALOG_MERGER, "effective", q(date)), "effective", ProblemCode.INVALID_VALUE);
+        assertThat(p.message()).startsWith("effective \"" + date + "\" is not a");
+        single(with(EventType.CATALOG_MERGER, "effective", "20250701"), "effective", ProblemCode.WRONG_TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PART_AREA", "whole", "Nhập toàn bộ", ""})
+    void catalogMergerTypeMustBeWholeOrPart(String mergeType) {
+        Problem p = single(with(EventType.CATALOG_MERGER, "mergeType", q(mergeType)), "mergeType",
+                ProblemCode.INVALID_VALUE);
+        assertThat(p.message()).isEqualTo("mergeType must be one of WHOLE, PART, got " + q(mergeType));
+        single(with(EventType.CATALOG_MERGER, "mergeType", "1"), "mergeType", ProblemCode.WRONG_TYPE);
+    }
+
+    @Test
+    void catalogMergerBelongsToTheNewUnit() {
+        Problem p = single(with(EventType.CATALOG_MERGER, "unit", "\"00013\""), "unit", ProblemCode.INVALID_VALUE);
+        assertThat(p.message()).isEqualTo("unit must equal newCode for catalog.merger (the new unit), got unit"
+                + " \"00013\" and newCode \"00004\"");
     }
 
     // ----------------------------------------------------------------- documents

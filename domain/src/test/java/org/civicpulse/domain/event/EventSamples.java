@@ -109,6 +109,10 @@ final class EventSamples {
                         + "\"simplified\":false,\"legalDays\":3}",
                 new CatalogProcedure("c2", AT, "one-stop", "SO-TP", "1.001234", "Cấp bản sao trích lục hộ tịch",
                         "Hộ tịch", "COMMUNE", true, OnlineService.FULL, true, false, true, false, false, 3));
+        add(EventType.CATALOG_MERGER, "{" + common("c3", EventType.CATALOG_MERGER, "00004")
+                        + "\"oldCode\":\"00013\",\"newCode\":\"00004\",\"effective\":\"2025-07-01\",\"mergeType\":\"WHOLE\"}",
+                new CatalogMerger("c3", AT, "one-stop", "00004", "00013", "00004", LocalDate.of(2025, 7, 1),
+                        MergeType.WHOLE));
     }
 
     private EventSamples() {

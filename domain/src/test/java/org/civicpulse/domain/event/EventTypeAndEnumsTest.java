@@ -30,7 +30,8 @@ class EventTypeAndEnumsTest {
         assertThat(EventType.CATALOG_PROCEDURE.family()).isEqualTo(EventType.Family.CATALOG);
         assertThat(EventType.FEEDBACK_ANSWERED.family()).isEqualTo(EventType.Family.FEEDBACK);
         assertThat(Arrays.stream(EventType.values()).filter(t -> t.family() == EventType.Family.DOSSIER)).hasSize(8);
-        assertThat(EventType.values()).hasSize(18);
+        assertThat(EventType.CATALOG_MERGER.family()).isEqualTo(EventType.Family.CATALOG);
+        assertThat(EventType.values()).hasSize(19);
     }
 
     @Test
@@ -53,6 +54,7 @@ class EventTypeAndEnumsTest {
         check(LoginMethod.values(), LoginMethod::fromWire, "VNEID, CITY_SSO, LOCAL", LoginMethod.ALLOWED);
         check(OnlineService.values(), OnlineService::fromWire, "FULL, PARTIAL, NONE", OnlineService.ALLOWED);
         check(UnitLevel.values(), UnitLevel::fromWire, "CITY, DEPARTMENT, DISTRICT, COMMUNE", UnitLevel.ALLOWED);
+        check(MergeType.values(), MergeType::fromWire, "WHOLE, PART", MergeType.ALLOWED);
     }
 
     private static <E extends Enum<E> & WireEnum> void check(E[] values, Function<String, E> fromWire,

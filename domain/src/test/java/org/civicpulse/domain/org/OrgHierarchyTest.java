@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.civicpulse.domain.event.CatalogMerger;
 import org.civicpulse.domain.event.CatalogUnit;
+import org.civicpulse.domain.event.MergeType;
 import org.civicpulse.domain.event.UnitLevel;
 import org.civicpulse.domain.org.OrgHierarchy.Membership;
 import org.junit.jupiter.api.Test;
@@ -252,5 +254,14 @@ class OrgHierarchyTest {
 
         assertThat(OrgUnit.from(event))
                 .isEqualTo(unit("00004", "Phường Ba Đình", UnitLevel.COMMUNE, "01", "2025-07-01", null));
+    }
+
+    @Test
+    void aMergerCanBeBuiltFromACatalogEvent() {
+        OffsetDateTime at = OffsetDateTime.parse("2025-07-01T00:00:00+07:00");
+        assertThat(Merger.from(new CatalogMerger("e2", at, "catalog", "00004", "90001", "00004", REFORM, MergeType.PART)))
+                .isEqualTo(new Merger("90001", "00004", REFORM, "PART"));
+        assertThat(Merger.from(new CatalogMerger("e3", at, "catalog", "00004", "00013", "00004", REFORM, null))
+                .mergeType()).isNull();
     }
 }

@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/catalog/units} and {@code /procedures}: a CSV file (header line, RFC 4180, UTF-8,
- * BOM tolerated) or a JSON array of objects; each row becomes a {@code catalog.*} event that goes through
- * the same validation and Kafka path as {@code /api/v1/events}. Errors name the CSV line and column (JSON:
- * the element number and field). Needs the catalogue source's token.
+ * {@code POST /api/v1/catalog/units}, {@code /procedures} and {@code /mergers}: a CSV file (header line,
+ * RFC 4180, UTF-8, BOM tolerated) or a JSON array of objects; each row becomes a {@code catalog.*} event that
+ * goes through the same validation and Kafka path as {@code /api/v1/events}. Errors name the CSV line and
+ * column (JSON: the element number and field). Needs the catalogue source's token.
  */
 @RestController
 public class CatalogController {
@@ -60,6 +60,11 @@ public class CatalogController {
     @PostMapping(path = "/api/v1/catalog/procedures", produces = MediaType.APPLICATION_JSON_VALUE)
     public IngestResult procedures(HttpServletRequest req) throws IOException {
         return importRows(req, CatalogKind.PROCEDURES);
+    }
+
+    @PostMapping(path = "/api/v1/catalog/mergers", produces = MediaType.APPLICATION_JSON_VALUE)
+    public IngestResult mergers(HttpServletRequest req) throws IOException {
+        return importRows(req, CatalogKind.MERGERS);
     }
 
     private IngestResult importRows(HttpServletRequest req, CatalogKind kind) throws IOException {

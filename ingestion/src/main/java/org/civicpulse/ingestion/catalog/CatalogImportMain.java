@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code target/classes} or the plain jar):
  *
  * <pre>
- * CatalogImportMain &lt;units|procedures&gt; &lt;file.csv|file.json&gt; [--url http://127.0.0.1:8090]
+ * CatalogImportMain &lt;units|procedures|mergers&gt; &lt;file.csv|file.json&gt; [--url http://127.0.0.1:8090]
  *                   --token-file &lt;file&gt; [--source catalog] [--wait 60]
  * </pre>
  *
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class CatalogImportMain {
 
-    private static final String USAGE = "usage: CatalogImportMain <units|procedures> <file> [--url http://127.0.0.1:8090]"
+    private static final String USAGE = "usage: CatalogImportMain <units|procedures|mergers> <file> [--url http://127.0.0.1:8090]"
             + " --token-file <file> [--source catalog] [--wait 60]";
 
     private CatalogImportMain() {
@@ -79,8 +79,8 @@ public final class CatalogImportMain {
             if (kind == null || file == null || tokenFile == null) {
                 throw new IllegalArgumentException("missing arguments");
             }
-            if (!kind.equals("units") && !kind.equals("procedures")) {
-                throw new IllegalArgumentException("the first argument must be units or procedures, got " + kind);
+            if (!kind.equals("units") && !kind.equals("procedures") && !kind.equals("mergers")) {
+                throw new IllegalArgumentException("the first argument must be units, procedures or mergers, got " + kind);
             }
         } catch (RuntimeException e) {
             err.println(e.getMessage() == null ? e.toString() : e.getMessage());

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.civicpulse.domain.event.EventType;
 
-/** The two catalogue files: their CSV columns, the event fields they fill, and how values are read. */
+/** The three catalogue files: their CSV columns, the event fields they fill, and how values are read. */
 enum CatalogKind {
 
     UNITS(EventType.CATALOG_UNIT, List.of(
@@ -30,10 +30,16 @@ enum CatalogKind {
             new Column("has_fee", "hasFee", Kind.BOOL, true),
             new Column("paper_result", "paperResult", Kind.BOOL, true),
             new Column("simplified", "simplified", Kind.BOOL, true),
-            new Column("legal_days", "legalDays", Kind.INT, true)));
+            new Column("legal_days", "legalDays", Kind.INT, true))),
+
+    MERGERS(EventType.CATALOG_MERGER, List.of(
+            new Column("old_code", "oldCode", Kind.TEXT, true),
+            new Column("new_code", "newCode", Kind.TEXT, true),
+            new Column("effective", "effective", Kind.TEXT, true),
+            new Column("merge_type", "mergeType", Kind.MERGE_TYPE, false)));
 
     /** How a CSV cell becomes a JSON value. */
-    enum Kind { TEXT, ENUM, LEVEL, BOOL, INT }
+    enum Kind { TEXT, ENUM, LEVEL, MERGE_TYPE, BOOL, INT }
 
     /**
      * @param csv      CSV header name
@@ -55,6 +61,14 @@ enum CatalogKind {
             "TOWN", "DISTRICT",
             "PROVINCE", "CITY");
 
+    /**
+     * The finer partial kinds of reference-data/hanoi/mergers.csv ("Nhập một phần diện tích", "… diện tích,
+     * toàn bộ dân số") mapped onto the contract's PART: the old unit still went to several new ones.
+     */
+    private static final Map<String, String> MERGE_TYPE_SYNONYMS = Map.of(
+            "PART_AREA", "PART",
+            "PART_AREA_WHOLE_POPULATION", "PART");
+
     final EventType type;
     final List<Column> columns;
     private final Map<String, String> jsonToCsv = new HashMap<>();
@@ -75,6 +89,9 @@ enum CatalogKind {
         if (this == UNITS && jsonField.equals("unit")) {
             return "code";
         }
+        if (this == MERGERS && jsonField.equals("unit")) {
+            return "new_code";
+        }
         return jsonToCsv.getOrDefault(jsonField, jsonField);
     }
 
@@ -83,11 +100,17 @@ enum CatalogKind {
         return LEVEL_SYNONYMS.getOrDefault(up, up);
     }
 
+    static String normalizeMergeType(String s) {
+        String up = s.trim().toUpperCase(Locale.ROOT);
+        return MERGE_TYPE_SYNONYMS.getOrDefault(up, up);
+    }
+
     static CatalogKind fromPath(String kind) {
         return switch (kind) {
             case "units" -> UNITS;
             case "procedures" -> PROCEDURES;
-            default -> throw new IllegalArgumentException("kind must be units or procedures, got " + kind);
+            case "mergers" -> MERGERS;
+            default -> throw new IllegalArgumentException("kind must be units, procedures or mergers, got " + kind);
         };
     }
 }

@@ -23,8 +23,9 @@ import org.civicpulse.ingestion.catalog.CatalogKind.Column;
 /**
  * Turns catalogue rows (CSV cells or JSON objects) into {@code catalog.*} event JSON. The id is
  * deterministic from the content ({@code catalog.unit:<code>:<validFrom>:<16 hex of sha256>},
- * {@code catalog.procedure:<code>:<16 hex>}), so importing an unchanged file again sends the same ids
- * (no-ops downstream) and a changed row becomes a new version. Text is NFC-normalised.
+ * {@code catalog.procedure:<code>:<16 hex>}, {@code catalog.merger:<oldCode>:<newCode>:<effective>:<16 hex>}),
+ * so importing an unchanged file again sends the same ids (no-ops downstream) and a changed row becomes a
+ * new version. Text is NFC-normalised.
  */
 final class CatalogRows {
 
@@ -73,6 +74,8 @@ final class CatalogRows {
                 String s = nfc(v.textValue().strip());
                 if (c.kind() == CatalogKind.Kind.LEVEL) {
                     s = CatalogKind.normalizeLevel(s);
+                } else if (c.kind() == CatalogKind.Kind.MERGE_TYPE) {
+                    s = CatalogKind.normalizeMergeType(s);
                 } else if (c.kind() == CatalogKind.Kind.ENUM) {
                     s = s.toUpperCase(Locale.ROOT);
                 }
@@ -91,6 +94,8 @@ final class CatalogRows {
         switch (c.kind()) {
             case LEVEL:
                 return NODES.textNode(CatalogKind.normalizeLevel(s));
+            case MERGE_TYPE:
+                return NODES.textNode(CatalogKind.normalizeMergeType(s));
             case ENUM:
                 return NODES.textNode(s.toUpperCase(Locale.ROOT));
             case BOOL: {
@@ -117,16 +122,22 @@ final class CatalogRows {
 
     private Built build(ObjectNode content, List<Problem> problems) {
         String hash = sha256Hex16(content);
-        String code = text(content.get("code"));
-        String id = kind == CatalogKind.UNITS
-                ? "catalog.unit:" + code + ":" + text(content.get("validFrom")) + ":" + hash
-                : "catalog.procedure:" + code + ":" + hash;
+        String id = switch (kind) {
+            case UNITS -> "catalog.unit:" + text(content.get("code")) + ":" + text(content.get("validFrom")) + ":" + hash;
+            case PROCEDURES -> "catalog.procedure:" + text(content.get("code")) + ":" + hash;
+            case MERGERS -> "catalog.merger:" + text(content.get("oldCode")) + ":" + text(content.get("newCode")) + ":"
+                    + text(content.get("effective")) + ":" + hash;
+        };
         ObjectNode event = NODES.objectNode();
         event.put("id", id);
         event.put("type", kind.type.wire());
         event.put("occurredAt", occurredAt);
         event.put("source", source);
-        event.set("unit", kind == CatalogKind.UNITS ? content.get("code") : content.get("unit"));
+        event.set("unit", switch (kind) {
+            case UNITS -> content.get("code");
+            case PROCEDURES -> content.get("unit");
+            case MERGERS -> content.get("newCode"); // the new unit inherits the old one's dossiers
+        });
         content.fields().forEachRemaining(f -> {
             if (!(kind == CatalogKind.PROCEDURES && f.getKey().equals("unit"))) {
                 event.set(f.getKey(), f.getValue());

@@ -41,15 +41,18 @@ class SourceTokensTest {
         assertThat(portal.allows(EventType.DOSSIER_RECEIVED)).isFalse();
         TypePolicy catalog = tokens.authenticate("Bearer catalog-token-0123456789").orElseThrow().policy();
         assertThat(catalog.allows(EventType.CATALOG_UNIT)).isTrue();
+        assertThat(catalog.allows(EventType.CATALOG_MERGER)).isTrue();
         assertThat(catalog.allows(EventType.DOSSIER_PAID)).isFalse();
         TypePolicy sim = tokens.authenticate("Bearer sim-token-0123456789").orElseThrow().policy();
         assertThat(sim.allows(EventType.DOSSIER_PAID)).isTrue();
         assertThat(sim.allows(EventType.CATALOG_PROCEDURE)).isFalse();
+        assertThat(sim.allows(EventType.CATALOG_MERGER)).isFalse();
     }
 
     @Test
     void onlyTheCatalogSourceEverSendsCatalogEvents() {
         assertThat(TypePolicy.of("sim", "*", "catalog").allows(EventType.CATALOG_UNIT)).isFalse();
+        assertThat(TypePolicy.of("sim", "catalog.merger", "catalog").allows(EventType.CATALOG_MERGER)).isFalse();
         assertThat(TypePolicy.of("sim", "catalog.*", "catalog").allowsAny()).isFalse();
         assertThat(TypePolicy.of("sim", "none", "catalog").allowsAny()).isFalse();
         assertThat(TypePolicy.of("catalog", "*", "catalog").allows(EventType.DOSSIER_PAID)).isTrue();

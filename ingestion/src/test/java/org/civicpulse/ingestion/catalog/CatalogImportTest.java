@@ -29,6 +29,7 @@ class CatalogImportTest extends IngestionTestBase {
     private static final String HEADER_UNITS = "code,name,level,parent,valid_from,valid_to";
     private static final String HEADER_PROCEDURES = "code,name,field,authority_level,unit,full_process_eligible,"
             + "online_service,national_portal,ux_redesigned,has_fee,paper_result,simplified,legal_days";
+    private static final String HEADER_MERGERS = "old_code,new_code,effective,merge_type";
 
     @Test
     void unitsCsvBecomesCatalogUnitEventsWithLineAndColumnInErrors() {
@@ -156,6 +157,96 @@ class CatalogImportTest extends IngestionTestBase {
     }
 
     @Test
+    void mergersCsvBecomesCatalogMergerEventsOfTheNewUnitWithLineAndColumnInErrors() {
+        String p = uniq("M");
+        String csv = HEADER_MERGERS + "\n"
+                + p + "-00013," + p + "-00004,2025-07-01,WHOLE\n"
+                + p + "-00016," + p + "-00004,2025-07-01,part\n"
+                + p + "-00316," + p + "-00004,2025-07-01,PART_AREA_WHOLE_POPULATION\n"
+                + p + "-00019," + p + "-00008,2025-07-01,\n"
+                + p + "-00022," + p + "-00008,01/07/2025,WHOLE\n"
+                + p + "-00025," + p + "-00008,2025-07-01,SPLIT\n"
+                + "," + p + "-00008,2025-07-01,WHOLE\n";
+
+        Response r = http.post("/api/v1/catalog/mergers", CATALOG_TOKEN, "text/csv", csv);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(4);
+        assertThat(r.json().get("rejected").asInt()).isEqualTo(3);
+        assertThat(list(r.json().get("errors"))).extracting(e -> e.get("line").asInt(), e -> text(e, "code"),
+                e -> text(e, "field")).containsExactly(
+                tuple(6, "INVALID_VALUE", "effective"),
+                tuple(7, "INVALID_VALUE", "merge_type"),
+                tuple(8, "MISSING_FIELD", "old_code"));
+        assertThat(text(list(r.json().get("errors")).get(1), "message"))
+                .isEqualTo("mergeType must be one of WHOLE, PART, got \"SPLIT\"");
+
+        List<ConsumerRecord<String, String>> recs = TestKafka.consume(EVENTS_TOPIC,
+                rec -> rec.key() != null && rec.key().startsWith(p), 4, Duration.ofSeconds(30));
+        Map<String, JsonNode> byKey = new TreeMap<>();
+        for (ConsumerRecord<String, String> rec : recs) {
+            JsonNode v = Http.parse(rec.value());
+            byKey.put(rec.key(), v);
+            assertThat(text(v, "type")).isEqualTo("catalog.merger");
+            assertThat(text(v, "source")).isEqualTo("catalog");
+            assertThat(rec.key()).isEqualTo(text(v, "oldCode") + "/" + text(v, "newCode"));
+            assertThat(text(v, "unit")).isEqualTo(text(v, "newCode"));
+            assertThat(text(v, "effective")).isEqualTo("2025-07-01");
+            assertThat(text(v, "id")).matches("catalog\\.merger:" + p + "-\\d+:" + p + "-\\d+:2025-07-01:[0-9a-f]{16}");
+        }
+        assertThat(byKey).extractingFromEntries(e -> e.getKey().substring(p.length() + 1), e -> text(e.getValue(), "mergeType"))
+                .containsExactly(
+                        tuple("00013/" + p + "-00004", "WHOLE"),
+                        tuple("00016/" + p + "-00004", "PART"),
+                        tuple("00019/" + p + "-00008", null),
+                        tuple("00316/" + p + "-00004", "PART"));
+    }
+
+    @Test
+    void mergersJsonImportAndAMissingNewCodeNamesItsFields() {
+        String p = uniq("MJ");
+        String body = "[{\"oldCode\":\"" + p + "-1\",\"newCode\":\"" + p + "-2\",\"effective\":\"2025-07-01\","
+                + "\"mergeType\":\"whole\"},"
+                + "{\"oldCode\":\"" + p + "-3\",\"effective\":\"2025-07-01\"}]";
+        Response r = http.post("/api/v1/catalog/mergers", CATALOG_TOKEN, "application/json", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(list(r.json().get("errors"))).allSatisfy(e -> assertThat(e.get("line").asInt()).isEqualTo(2))
+                .extracting(e -> text(e, "field")).containsExactlyInAnyOrder("unit", "newCode");
+        JsonNode v = Http.parse(TestKafka.consume(EVENTS_TOPIC, rec -> rec.key() != null && rec.key().startsWith(p), 1,
+                Duration.ofSeconds(30)).get(0).value());
+        assertThat(text(v, "mergeType")).isEqualTo("WHOLE");
+        assertThat(text(v, "unit")).isEqualTo(p + "-2");
+
+        Response missingColumn = http.post("/api/v1/catalog/mergers", CATALOG_TOKEN, "text/csv", "old_code,effective\nX,2025-07-01\n");
+        assertThat(missingColumn.status()).isEqualTo(400);
+        assertThat(text(missingColumn.json(), "message")).contains("lacks the column(s) new_code;"); // merge_type is optional
+    }
+
+    @Test
+    void theHanoiMergerMapImportsWithoutRejections() throws Exception {
+        Path file = referenceFile("mergers.csv");
+        Response r = http.post("/api/v1/catalog/mergers", CATALOG_TOKEN, "text/csv", Files.readString(file));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("rejected").asInt()).as(r.body()).isZero();
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(795);
+
+        List<ConsumerRecord<String, String>> recs = TestKafka.consume(EVENTS_TOPIC,
+                rec -> rec.key() != null && rec.key().matches("\\d{5}/\\d{5}"), 795, Duration.ofSeconds(60));
+        Map<String, Integer> types = new TreeMap<>();
+        Map<String, JsonNode> byKey = new TreeMap<>();
+        for (ConsumerRecord<String, String> rec : recs) {
+            JsonNode v = Http.parse(rec.value());
+            types.merge(text(v, "mergeType"), 1, Integer::sum);
+            byKey.put(rec.key(), v);
+        }
+        assertThat(byKey).hasSize(795); // one event per (old, new) pair of the map
+        assertThat(types).containsExactly(Map.entry("PART", 468), Map.entry("WHOLE", 327));
+        assertThat(text(byKey.get("00013/00004"), "unit")).isEqualTo("00004");
+        assertThat(text(byKey.get("00013/00004"), "mergeType")).isEqualTo("WHOLE");
+    }
+
+    @Test
     void catalogImportNeedsTheCatalogToken() {
         String csv = HEADER_UNITS + "\nX,Y,CITY,,2025-07-01,\n";
         assertThat(http.post("/api/v1/catalog/units", SIM_TOKEN, "text/csv", csv).status()).isEqualTo(403);
@@ -187,6 +278,30 @@ class CatalogImportTest extends IngestionTestBase {
         Files.writeString(bad, HEADER_UNITS + "\n" + p + "-02,Xã,NOWHERE,,2025-07-01,\n");
         assertThat(CatalogImportMain.run(new String[] {"units", bad.toString(), "--url", "http://127.0.0.1:" + port,
                 "--token-file", tokens.toString()}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+
+        Path mergers = dir.resolve("mergers.csv");
+        Files.writeString(mergers, HEADER_MERGERS + "\n" + p + "-03," + p + "-01,2025-07-01,WHOLE\n");
+        ByteArrayOutputStream mergersErr = new ByteArrayOutputStream();
+        assertThat(CatalogImportMain.run(new String[] {"mergers", mergers.toString(), "--url", "http://127.0.0.1:" + port,
+                "--token-file", tokens.toString()}, new PrintStream(out), new PrintStream(mergersErr, true,
+                StandardCharsets.UTF_8))).as(mergersErr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(mergersErr.toString(StandardCharsets.UTF_8)).contains("imported mergers from", "1 accepted, 0 rejected");
+
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        assertThat(CatalogImportMain.run(new String[] {"wards", mergers.toString(), "--token-file", tokens.toString()},
+                new PrintStream(out), new PrintStream(usage, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(usage.toString(StandardCharsets.UTF_8)).contains("must be units, procedures or mergers, got wards");
+    }
+
+    /** A file of reference-data/hanoi, found from the working directory (the module or the repository root). */
+    private static Path referenceFile(String name) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolve("reference-data").resolve("hanoi").resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("reference-data/hanoi/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 
     static List<JsonNode> list(JsonNode array) {

@@ -109,7 +109,7 @@ class CitySimulatorTest {
         }
         // Everything but the workflow steps that only people do (approve/return) and the catalogue.
         assertThat(types).containsAll(EnumSet.complementOf(EnumSet.of(EventType.REPORT_APPROVED,
-                EventType.REPORT_RETURNED, EventType.CATALOG_UNIT, EventType.CATALOG_PROCEDURE)));
+                EventType.REPORT_RETURNED, EventType.CATALOG_UNIT, EventType.CATALOG_PROCEDURE, EventType.CATALOG_MERGER)));
     }
 
     @Test

@@ -112,6 +112,7 @@ public final class KpiEngine implements AutoCloseable {
     private final long projectionTtlNanos;
     private final ExpectedReports expectedReports;
     private final Map<String, YearToDate> ytdCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DossierRollup rollup;
 
     private KpiEngine(Builder b) {
         this.ch = b.connection;
@@ -123,6 +124,7 @@ public final class KpiEngine implements AutoCloseable {
         this.zone = calendar.zone();
         this.projectionTtlNanos = b.projectionTtl.toNanos();
         this.expectedReports = new ExpectedReports(regimes, calendar, workingDays);
+        this.rollup = new DossierRollup(ch, zone, b.rollupQuietPeriod);
         OrgUnitRepository repository = new OrgUnitRepository(ch);
         Supplier<Collection<Merger>> mergers = b.mergers;
         this.directory = new OrgDirectory(() -> OrgDirectory.hierarchy(repository.findAll(), mergers.get()), zone);
@@ -156,6 +158,11 @@ public final class KpiEngine implements AutoCloseable {
         }
     }
 
+    /** The dossier rollups (package-private: tests look at how queries were served). */
+    DossierRollup rollup() {
+        return rollup;
+    }
+
     public KpiRegistry registry() {
         return registry;
     }
@@ -183,6 +190,7 @@ public final class KpiEngine implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        rollup.close();
     }
 
     // ============================================================================================ API
@@ -423,6 +431,15 @@ public final class KpiEngine implements AutoCloseable {
         switch (pass) {
             case REPORTS -> runReports(ctx, r);
             case FRESHNESS -> runFreshness(ctx, r);
+            case DOSSIERS -> {
+                Ctx atEnd = new Ctx(ctx.period, ctx.scope, ctx.start, ctx.end, ctx.end, ctx.closed, ctx.now, ctx.breakdown);
+                Sql sql = rollup.aggregate(new DossierRollup.Request(r.measures, ctx.closed, ctx.now, ctx.eval,
+                        s -> bindPass(ctx, pass, s), s -> bindPass(atEnd, pass, s)));
+                ch.query(sql, DossierRollup.resultColumns(r.measures), row -> {
+                    fileRow(ctx, pass, row, "dossiers.", into);
+                    return Boolean.TRUE;
+                });
+            }
             default -> {
                 Sql sql = bindPass(ctx, pass, Sql.of(KpiQueries.aggregateText(pass, r.measures)));
                 String prefix = pass.name().toLowerCase(Locale.ROOT) + ".";
@@ -1384,6 +1401,7 @@ public final class KpiEngine implements AutoCloseable {
         private Supplier<Collection<Merger>> mergers = List::of;
         private int threads = 4;
         private java.time.Duration projectionTtl = java.time.Duration.ofMinutes(10);
+        private java.time.Duration rollupQuietPeriod = java.time.Duration.ofMinutes(1);
 
         private Builder(ClickHouseConnection connection) {
             this.connection = Objects.requireNonNull(connection, "connection");
@@ -1439,6 +1457,19 @@ public final class KpiEngine implements AutoCloseable {
                 throw new IllegalArgumentException("projection TTL must be ≥ 0");
             }
             this.projectionTtl = ttl;
+            return this;
+        }
+
+        /**
+         * How long a month of dossier_facts must go unwritten before the engine rolls it up (default one
+         * minute; zero rolls up every month at once; null turns rollups off, so every query reads the
+         * dossiers). See {@link DossierRollup}: the figures are the same either way.
+         */
+        public Builder rollupQuietPeriod(java.time.Duration quiet) {
+            if (quiet != null && quiet.isNegative()) {
+                throw new IllegalArgumentException("rollup quiet period must be ≥ 0");
+            }
+            this.rollupQuietPeriod = quiet;
             return this;
         }
 

@@ -25,8 +25,8 @@ import org.civicpulse.reporting.clickhouse.Sql;
  * where {@code seg} is the span of the timeline the row's anchor time falls in ({@link UnitScope}).
  * Every KPI of a table comes out of that single pass as {@code countIf}/{@code sumIf} columns; the
  * engine maps (unit, seg) rows to the unit or its children in Java, so {@code compute} and
- * {@code breakdown} run the same SQL. To swap in a rollup later, replace a pass's inner query by a
- * read of a pre-aggregated table grouped by (unit, day, flags): every outer aggregate is a sum.
+ * {@code breakdown} run the same SQL. Every outer aggregate is a sum, so the dossier pass can add up
+ * per-month parts: {@link DossierRollup} serves quiet months from rollups built by this same SQL.
  */
 final class KpiQueries {
 
@@ -82,7 +82,7 @@ final class KpiQueries {
                 supplement_requests, supplement_wait_seconds, supplement_open_since, rating, returned_via, e_result,
                 digitized, reused_data, vneid, full_process, paid, paid_online, amount_vnd""";
 
-    static final String DOSSIER_INNER = """
+    private static final String DOSSIER_INNER_TEMPLATE = """
             SELECT
                 dossier_id, unit, procedure, channel, received_at, due_at, completed_at, withdrawn_at, status,
                 supplement_requests, supplement_wait_seconds, rating, returned_via, e_result, digitized,
@@ -96,8 +96,7 @@ final class KpiQueries {
                 procedure IN (SELECT code FROM procedures FINAL WHERE paper_result = 1) AS f_paper,
                 procedure IN (SELECT code FROM procedures FINAL WHERE full_process_eligible = 1) AS f_eligible,
                 procedure IN (SELECT code FROM procedures FINAL WHERE has_fee = 1) AS f_fee,
-                dossier_id IN (SELECT assumeNotNull(dossier_id) FROM feedback_facts FINAL
-                               WHERE isNotNull(dossier_id)) AS f_feedback,
+                /*FEEDBACK*/ AS f_feedback,
                 w_ts != 0 AND w_ts < :ev AS f_gone,
                 NOT f_gone AS f_alive,
                 f_alive AND r_ts >= :s AS f_received,
@@ -121,19 +120,76 @@ final class KpiQueries {
                     OR toHour(received_at) < :open_hour OR toHour(received_at) >= :close_hour AS f_off_hours,
                 f_received OR f_completed OR (w_ts >= :s AND w_ts < :ev) AS f_activity
             FROM (
+            /*ROWS*/)
+            """;
+
+    /** Whether a dossier has a feedback linked to it (P6f): a set lookup in feedback_facts. */
+    static final String FEEDBACK_LINK = """
+            dossier_id IN (SELECT assumeNotNull(dossier_id) FROM feedback_facts FINAL
+                               WHERE isNotNull(dossier_id))""";
+
+    /**
+     * The dossier rows of a period: branches (A) and (B) described above. With {@code months}, only
+     * the partitions {@code :parts} (YYYYMM) are read; with {@code settledOnly}, only dossiers
+     * completed or withdrawn before {@code :built} (epoch seconds): see {@link DossierRollup}.
+     */
+    static String dossierRows(boolean months, boolean settledOnly) {
+        return dossierRows(months, settledOnly, false);
+    }
+
+    /** As above; with {@code listedParts}, only the parts {@code :build_parts} (by name) are read, before FINAL merges. */
+    static String dossierRows(boolean months, boolean settledOnly, boolean listedParts) {
+        String part = months ? " AND toYYYYMM(received_at) IN :parts" : "";
+        String settled = (settledOnly ? " AND " + SETTLED : "") + (listedParts ? " AND _part IN :build_parts" : "");
+        return """
                 SELECT :columns FROM dossier_facts FINAL
-                PREWHERE received_at >= :start_dt AND received_at < :eval_dt
-                WHERE unit IN :units
+                PREWHERE received_at >= :start_dt AND received_at < :eval_dt:part
+                WHERE unit IN :units:settled
                 UNION ALL
                 SELECT :columns FROM dossier_facts FINAL
-                PREWHERE received_at < :start_dt AND received_at IN (
+                PREWHERE received_at < :start_dt:part AND received_at IN (
                     SELECT received_at FROM dossier_facts
-                    WHERE received_at < :start_dt AND unit IN :units
+                    WHERE received_at < :start_dt:part AND unit IN :units
                       AND (isNull(completed_at) OR completed_at >= :start_dt)
                       AND (isNull(withdrawn_at) OR withdrawn_at >= :start_dt))
-                WHERE unit IN :units AND (isNull(completed_at) OR completed_at >= :start_dt)
-            )
-            """.replace(":columns", DOSSIER_COLUMNS);
+                WHERE unit IN :units AND (isNull(completed_at) OR completed_at >= :start_dt):settled
+                """.replace(":columns", DOSSIER_COLUMNS).replace(":part", part).replace(":settled", settled);
+    }
+
+    /**
+     * The period's rows among plain dossier rows (one per dossier): what branches (A) and (B) of
+     * {@link #dossierRows} select, but for rows read without them. (B)'s pre-filter may let in a dossier
+     * withdrawn before the period; such a row counts in no measure, so the two agree on every figure.
+     */
+    static final String PERIOD_ROWS = """
+            unit IN :units AND received_at < :eval_dt
+              AND (received_at >= :start_dt OR isNull(completed_at) OR completed_at >= :start_dt)
+              AND (isNull(withdrawn_at) OR withdrawn_at >= :start_dt OR received_at >= :start_dt)""";
+
+    /** Completed or withdrawn before {@code :built}: nothing about such a dossier depends on "now" any more. */
+    static final String SETTLED = "(isNotNull(completed_at) OR isNotNull(withdrawn_at))"
+            + " AND ifNull(toInt64(completed_at), toInt64(0)) < :built AND ifNull(toInt64(withdrawn_at), toInt64(0)) < :built";
+
+    /** The in-progress dossiers a rollup build copied ({@code :builds}), under the same period conditions as {@link #dossierRows}. */
+    static final String OPEN_COPY_ROWS = """
+            SELECT :columns FROM dossier_rollup_open
+            WHERE build_id IN :builds AND :period_rows
+            """.replace(":columns", DOSSIER_COLUMNS).replace(":period_rows", PERIOD_ROWS);
+
+    /** Dossiers received in the period that have a feedback linked (what the P6f correction reads). */
+    static final String FEEDBACK_LINKED_ROWS = """
+            SELECT :columns FROM dossier_facts FINAL
+            PREWHERE received_at >= :start_dt AND received_at < :eval_dt AND :feedback_link
+            WHERE unit IN :units
+            """.replace(":columns", DOSSIER_COLUMNS).replace(":feedback_link", FEEDBACK_LINK);
+
+    /** The dossier inner query over a row source, with the feedback link as given (FEEDBACK_LINK or a constant). */
+    static String dossierInner(String rows, String feedbackFlag) {
+        return DOSSIER_INNER_TEMPLATE.replace("/*ROWS*/", rows).replace("/*FEEDBACK*/", feedbackFlag);
+    }
+
+    /** Every dossier of the period, feedback links looked up: the drill-through's rows. */
+    static final String DOSSIER_INNER = dossierInner(dossierRows(false, false), FEEDBACK_LINK);
 
     static final List<Measure> DOSSIER_MEASURES = List.of(
             new Measure("q21", Pass.DOSSIERS, "f_alive", "f_on_time_done OR f_on_time_open", null),
@@ -371,6 +427,101 @@ final class KpiQueries {
      */
     static String settings(Pass pass) {
         return pass == Pass.DOSSIERS ? "\nSETTINGS max_block_size = 8192, max_read_buffer_size = 65536" : "";
+    }
+
+    // ------------------------------------------------------------------------------------------ dossier aggregates
+
+    /** The measure columns of a dossier aggregate, in order: {@code <id>_d, <id>_n} per measure, then the extras. */
+    static List<String> dossierColumnNames(Set<String> only) {
+        List<String> names = new ArrayList<>();
+        for (Measure m : DOSSIER_MEASURES) {
+            if (only == null || only.contains(m.id())) {
+                names.add(m.id() + "_d");
+                names.add(m.id() + "_n");
+            }
+        }
+        names.add("activity");
+        return names;
+    }
+
+    /** The extras of a dossier aggregate that are maxima, not sums. */
+    static final List<String> DOSSIER_MAX_COLUMNS = List.of("received_max", "completed_max");
+
+    /**
+     * {@code SELECT unit, seg, <every column as Int64> FROM (<inner over rows>) GROUP BY unit, seg}: the
+     * dossier pass over a row source with feedback links switched off (they are added by
+     * {@link #feedbackCorrection}), so that its figures depend on dossier_facts alone. Int64 throughout
+     * so that it can be UNION ALL-ed with rollup rows.
+     */
+    static String dossierAggregate(String rows, Set<String> only) {
+        List<String> cols = new ArrayList<>(List.of("unit", "seg"));
+        for (Measure m : DOSSIER_MEASURES) {
+            if (only == null || only.contains(m.id())) {
+                cols.add("toInt64(countIf(" + m.den() + ")) AS " + m.id() + "_d");
+                String numerator = "(" + m.den() + ") AND (" + m.num() + ")";
+                cols.add((m.sum() == null ? "toInt64(countIf(" + numerator + "))"
+                        : "toInt64(sumIf(" + m.sum() + ", " + numerator + "))") + " AS " + m.id() + "_n");
+            }
+        }
+        cols.add("toInt64(countIf(f_activity)) AS activity");
+        cols.add("toInt64(maxIf(r_ts, f_received)) AS received_max");
+        cols.add("toInt64(maxIf(c_ts, f_completed)) AS completed_max");
+        return "SELECT " + String.join(",\n    ", cols) + "\nFROM (\n" + dossierInner(rows, "toUInt8(0)")
+                + ")\nGROUP BY unit, seg";
+    }
+
+    /** The measures whose conditions read feedback links. */
+    static boolean readsFeedback(Measure m) {
+        return m.den().contains("f_feedback") || m.num().contains("f_feedback");
+    }
+
+    /**
+     * What feedback links add to {@link #dossierAggregate}'s figures: over the dossiers received in the
+     * period that have a feedback, each numerator with links minus the same numerator without. Same
+     * columns as {@link #dossierAggregate}. Exact because every measure that reads links counts only
+     * dossiers received in the period (checked by {@link #checkFeedbackMeasures}).
+     */
+    static String feedbackCorrection(Set<String> only) {
+        List<String> cols = new ArrayList<>(List.of("unit", "seg"));
+        for (Measure m : DOSSIER_MEASURES) {
+            if (only == null || only.contains(m.id())) {
+                cols.add("toInt64(0) AS " + m.id() + "_d");
+                if (readsFeedback(m)) {
+                    String without = m.num().replace("f_feedback", "toUInt8(0)");
+                    cols.add("toInt64(countIf((" + m.den() + ") AND (" + m.num() + "))) - toInt64(countIf(("
+                            + m.den() + ") AND (" + without + "))) AS " + m.id() + "_n");
+                } else {
+                    cols.add("toInt64(0) AS " + m.id() + "_n");
+                }
+            }
+        }
+        cols.add("toInt64(0) AS activity");
+        cols.add("toInt64(0) AS received_max");
+        cols.add("toInt64(0) AS completed_max");
+        return "SELECT " + String.join(",\n    ", cols) + "\nFROM (\n" + dossierInner(FEEDBACK_LINKED_ROWS, FEEDBACK_LINK)
+                + ")\nGROUP BY unit, seg";
+    }
+
+    /** The correction above is exact only if feedback-reading measures count dossiers received in the period. */
+    static void checkFeedbackMeasures() {
+        for (Measure m : DOSSIER_MEASURES) {
+            if (readsFeedback(m) && (!m.den().startsWith("f_received") || m.den().contains("f_feedback"))) {
+                throw new IllegalStateException(m.id() + " reads feedback links outside 'f_received AND …'");
+            }
+        }
+    }
+
+    /** {@code GROUP BY unit, seg} over branches with the columns above: sums, and maxima for the times. */
+    static String sumOfBranches(List<String> branches, Set<String> only) {
+        List<String> cols = new ArrayList<>(List.of("unit", "seg"));
+        for (String c : dossierColumnNames(only)) {
+            cols.add("sum(" + c + ") AS " + c);
+        }
+        for (String c : DOSSIER_MAX_COLUMNS) {
+            cols.add("max(" + c + ") AS " + c);
+        }
+        return "SELECT " + String.join(", ", cols) + "\nFROM (\n" + String.join("\nUNION ALL\n", branches)
+                + ")\nGROUP BY unit, seg" + settings(Pass.DOSSIERS);
     }
 
     /** The condition selecting a measure's rows on one side. */

@@ -21,26 +21,24 @@
  * (all 21 dossier measures in one pass), feedback, logins, documents, probes, catalogue, reports, events
  * (freshness) — plus, while the period's Decree 09 year is open and the year-to-date cache is cold, the 4
  * event passes again over the year to date (cached 10 minutes by default). Each aggregate is
- * {@code GROUP BY unit, seg}; Java files the rows under the unit (compute) or its children (breakdown),
+ * {@code GROUP BY unit, seg} (the dossier pass through rollups, below); Java files the rows under the unit
+ * (compute) or its children (breakdown),
  * so {@code breakdown(kpi, unit, period)} runs the same SQL restricted to the passes and measures that
  * KPI needs (usually 1–2 queries). {@code drillThrough} runs the inner query of the KPI's table with the
  * KPI's condition: a count and a page, in parallel. On ClickHouse 18.16 every query costs a second round
  * trip ({@code DESC}) in {@link org.civicpulse.reporting.clickhouse.ClickHouseConnection}.
  *
- * <h2>What to pre-aggregate</h2>
- * Every outer aggregate is a count or a sum, so a pass's inner query can be replaced by a read of a
- * rollup without touching the KPI conditions' meaning:
- * <ul>
- *   <li>{@code kpi_snapshots} (per KPI × unit × closed period, with formula version): a closed period's
- *   figures only change when late facts arrive; write them when a period closes and when late events
- *   for it are ingested, and serve closed periods from it (the dashboard's history views).</li>
- *   <li>{@code dossier_daily} (SummingMergeTree by unit, received day, completed day, procedure, channel
- *   and the flag columns, with count and Σ processing seconds) fed by the streaming job with
- *   retract/insert pairs: serves every received- and completed-based measure without FINAL.</li>
- *   <li>{@code open_dossiers} (only dossiers in progress, dropped when they end): the carried-over part
- *   of Q2.1 and the live backlog O3 read a few thousand rows instead of the history.</li>
- *   <li>{@code login_daily} (AggregatingMergeTree with {@code uniqExactState(user_hash)} by unit, day,
- *   method) for P2; {@code document_daily}, {@code probe_daily} (sums) for P11 and P8.</li>
- * </ul>
+ * <h2>Rollups</h2>
+ * The dossier pass is the expensive one: on ClickHouse 18.16, {@code FINAL} is a single-stream merging
+ * read, and the conditions over the ~1 M dossiers of a period cost seconds at 10 M facts. Every outer
+ * aggregate is a count or a sum and dossier_facts is partitioned by received month, so
+ * {@link org.civicpulse.reporting.kpi.DossierRollup} computes the pass once per quiet month (same SQL,
+ * restricted to that month) into {@code dossier_rollup} (V014), and adds at query time: the builds of
+ * quiet months, the months written to recently (read live), the in-progress dossiers of open periods
+ * (copied by the build, evaluated with the live conditions), and feedback links (P6f, from
+ * feedback_facts). A build is keyed by the SHA-256 of its SQL (period, scope, segments, conditions)
+ * and the catalogue's fingerprint, and used only while its month's fingerprint in {@code system.parts}
+ * is unchanged, so rolled-up and live figures are always equal ({@code DossierRollupTest}); what it
+ * buys is in {@code docs/benchmarks/kpi-engine.md}. The other passes read small tables and stay live.
  */
 package org.civicpulse.reporting.kpi;

@@ -105,4 +105,19 @@ class LegacyServerQuirksTest {
             assertThat(readStrings(c, "SELECT currentDatabase() AS db", native_)).containsExactly("system");
         }
     }
+
+    /** Why DossierRollup reads a dossier's newest row through a tuple (and what a plain argMax would give). */
+    @Test
+    void argMaxOfANullableSkipsTheNewestNullButNotThroughATuple() {
+        try (ClickHouseConnection c = ClickHouseConnection.connect(settings.withDatabase("default"))) {
+            String rows = "(SELECT arrayJoin([(1, toNullable(toUInt8(7))), (2, CAST(NULL AS Nullable(UInt8)))]) AS r,"
+                    + " r.1 AS version, r.2 AS x)";
+            long plain = c.queryLong(Sql.of("SELECT ifNull(argMax(x, version), 0) FROM " + rows));
+            long viaTuple = c.queryLong(Sql.of("SELECT ifNull(tupleElement(argMax(tuple(x), version), 1), 0) FROM " + rows));
+            assertThat(viaTuple).as("the newest row's NULL, read through a tuple").isZero();
+            if (legacy) {
+                assertThat(plain).as("18.16: argMax skips the NULL and answers the older 7").isEqualTo(7);
+            }
+        }
+    }
 }

@@ -69,6 +69,20 @@ class MigrationsTest {
                 "reports UInt32", "error String", "started_at " + DT, "finished_at " + DT));
         SCHEMA.put("report_drafts", List.of("regime String", "unit String", "period String", "values_json String",
                 "saved_by String", "saved_at " + DT));
+        SCHEMA.put("dossier_rollup_builds", List.of("key String", "part UInt32", "fingerprint String",
+                "build_id UInt64", "built " + DT));
+        SCHEMA.put("dossier_rollup", List.of("build_id UInt64", "unit String", "seg UInt8", "sums Array(Int64)",
+                "maxes Array(Int64)"));
+        SCHEMA.put("dossier_rollup_open", List.of("build_id UInt64", "dossier_id String", "unit String",
+                "procedure String", "channel Enum8('ONLINE' = 1, 'DIRECT' = 2, 'POSTAL' = 3)", "received_at " + DT,
+                "due_at " + DT, "completed_at " + NDT, "withdrawn_at " + NDT,
+                "status Enum8('IN_PROGRESS' = 1, 'COMPLETED' = 2, 'WITHDRAWN' = 3)", "supplement_requests UInt16",
+                "supplement_wait_seconds UInt32", "supplement_open_since " + NDT, "rating Nullable(UInt8)",
+                "returned_via Enum8('NONE' = 0, 'ONLINE' = 1, 'POSTAL' = 2, 'DIRECT' = 3)", "e_result UInt8",
+                "digitized UInt8", "reused_data UInt8", "vneid UInt8", "full_process UInt8", "paid UInt8",
+                "paid_online UInt8", "amount_vnd UInt64"));
+        SCHEMA.put("org_mergers", List.of("old_code String", "new_code String", "effective Date",
+                "merge_type String", "version UInt64"));
     }
 
     /** table → engine_full prefix (engine + version column), partition key, sorting key. */
@@ -85,24 +99,28 @@ class MigrationsTest {
             Map.entry("procedures", List.of("ReplacingMergeTree(version)", "", "code")),
             Map.entry("report_archive", List.of("ReplacingMergeTree()", "", "regime, period, unit, version, format, id")),
             Map.entry("report_runs", List.of("ReplacingMergeTree(finished_at)", "", "regime, period, run_id")),
-            Map.entry("report_drafts", List.of("ReplacingMergeTree(saved_at)", "", "regime, unit, period")));
+            Map.entry("report_drafts", List.of("ReplacingMergeTree(saved_at)", "", "regime, unit, period")),
+            Map.entry("dossier_rollup_builds", List.of("MergeTree", "", "key, part, build_id")),
+            Map.entry("dossier_rollup", List.of("MergeTree", "", "build_id, unit, seg")),
+            Map.entry("dossier_rollup_open", List.of("MergeTree", "", "build_id, unit")),
+            Map.entry("org_mergers", List.of("ReplacingMergeTree(version)", "", "old_code, new_code, effective")));
 
     @Test
     void everyMigrationAppliesToAnEmptyDatabaseAndTheSecondRunIsANoOp() {
         ClickHouseSettings settings = ClickHouseTestServer.emptyDatabase("migrate_empty");
         try (ClickHouseConnection ch = ClickHouseConnection.connect(settings)) {
             List<Migration> applied = Migrations.apply(ch);
-            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
             List<AppliedMigration> ledger = Migrations.applied(ch);
-            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
             assertThat(ledger).extracting(AppliedMigration::checksum)
                     .containsExactlyElementsOf(applied.stream().map(Migration::checksum).toList());
             assertThat(ledger).allSatisfy(a -> assertThat(a.appliedAt()).isNotNull());
 
             assertThat(Migrations.apply(ch)).isEmpty();
             assertThat(Migrations.apply(ch)).isEmpty();
-            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(13);
+            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(15);
         }
     }
 
@@ -144,7 +162,7 @@ class MigrationsTest {
                     + ";\n";
             tampered.set(2, Migration.of(3, original.name(), changedSql));
             assertThat(tampered.get(2).checksum()).isNotEqualTo(original.checksum());
-            tampered.add(Migration.of(14, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
+            tampered.add(Migration.of(16, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
                     + "ENGINE = MergeTree() ORDER BY x;"));
 
             assertThatThrownBy(() -> Migrations.apply(ch, tampered))
@@ -154,7 +172,7 @@ class MigrationsTest {
                     .hasMessageContaining("changed");
             assertThat(ch.queryLong(Sql.of("SELECT count() FROM system.tables WHERE database = :db AND name = 'next_one'")
                     .bind("db", ch.database()))).isZero();
-            assertThat(Migrations.applied(ch)).hasSize(13);
+            assertThat(Migrations.applied(ch)).hasSize(15);
         }
     }
 

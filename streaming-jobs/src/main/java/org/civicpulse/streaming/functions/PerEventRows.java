@@ -2,6 +2,7 @@ package org.civicpulse.streaming.functions;
 
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
+import org.civicpulse.domain.event.CatalogMerger;
 import org.civicpulse.domain.event.CatalogProcedure;
 import org.civicpulse.domain.event.CatalogUnit;
 import org.civicpulse.domain.event.DocumentProcessed;
@@ -49,6 +50,8 @@ public class PerEventRows implements FlatMapFunction<EventEnvelope, TableRow> {
                     return FactRows.orgUnit(x);
                 } else if (e instanceof CatalogProcedure x) {
                     return FactRows.procedure(x);
+                } else if (e instanceof CatalogMerger x) {
+                    return FactRows.orgMerger(x);
                 }
                 return null;
             }

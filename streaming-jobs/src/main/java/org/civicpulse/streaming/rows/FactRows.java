@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.civicpulse.domain.event.CatalogMerger;
 import org.civicpulse.domain.event.CatalogProcedure;
 import org.civicpulse.domain.event.CatalogUnit;
 import org.civicpulse.domain.event.DocumentProcessed;
@@ -192,6 +193,17 @@ public final class FactRows {
             bool(g, "paper_result", e.paperResult());
             bool(g, "simplified", e.simplified());
             g.writeNumberField("legal_days", Math.max(0, Math.min(e.legalDays(), 0xFFFF)));
+            g.writeNumberField("version", catalogVersion(e.occurredAt()));
+        });
+    }
+
+    /** {@code org_mergers}: one row of the map; {@code merge_type} is a plain String, {@code ""} when the source did not say. */
+    public static TableRow orgMerger(CatalogMerger e) {
+        return row(Tables.ORG_MERGERS, g -> {
+            g.writeStringField("old_code", e.oldCode());
+            g.writeStringField("new_code", e.newCode());
+            date(g, "effective", e.effective());
+            g.writeStringField("merge_type", e.mergeType() == null ? "" : e.mergeType().name());
             g.writeNumberField("version", catalogVersion(e.occurredAt()));
         });
     }

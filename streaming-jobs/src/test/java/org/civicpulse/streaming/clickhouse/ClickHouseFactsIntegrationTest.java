@@ -100,7 +100,7 @@ class ClickHouseFactsIntegrationTest {
             assertThat(dossiers.get(2).get("status")).isEqualTo("WITHDRAWN");
             assertThat(dossiers.get(3).get("on_time")).isEqualTo("0");
 
-            assertThat(c.queryLong(Sql.of("SELECT count() FROM events FINAL"))).isEqualTo(24);
+            assertThat(c.queryLong(Sql.of("SELECT count() FROM events FINAL"))).isEqualTo(25);
             assertThat(c.queryLong(Sql.of("SELECT count() FROM feedback_facts FINAL"))).isEqualTo(1);
             assertThat(c.queryLong(Sql.of("SELECT count() FROM login_facts FINAL"))).isEqualTo(1);
             assertThat(c.queryLong(Sql.of("SELECT count() FROM document_facts FINAL"))).isEqualTo(1);
@@ -108,6 +108,7 @@ class ClickHouseFactsIntegrationTest {
             assertThat(c.queryLong(Sql.of("SELECT count() FROM report_actions FINAL"))).isEqualTo(1);
             assertThat(c.queryLong(Sql.of("SELECT count() FROM org_units FINAL"))).isEqualTo(1);
             assertThat(c.queryLong(Sql.of("SELECT count() FROM procedures FINAL"))).isEqualTo(1);
+            assertThat(c.queryLong(Sql.of("SELECT count() FROM org_mergers FINAL"))).isEqualTo(1);
             Map<String, String> fb = select(c, "SELECT * FROM feedback_facts FINAL").get(0);
             assertThat(fb.get("dossier_id")).isEqualTo("D-1");
             assertThat(fb.get("version")).isEqualTo("2");
@@ -117,6 +118,9 @@ class ClickHouseFactsIntegrationTest {
             Map<String, String> unit = select(c, "SELECT * FROM org_units FINAL").get(0);
             assertThat(unit.get("name")).isEqualTo("Phường Cầu Giấy");
             assertThat(unit.get("valid_to")).isNull();
+            Map<String, String> merger = select(c, "SELECT * FROM org_mergers FINAL").get(0);
+            assertThat(merger).containsEntry("old_code", "HN-DV").containsEntry("new_code", "HN-CG")
+                    .containsEntry("effective", "2025-07-01").containsEntry("merge_type", "PART");
 
             List<Map<String, String>> everything = snapshot(c);
 
@@ -138,6 +142,7 @@ class ClickHouseFactsIntegrationTest {
         all.addAll(select(c, "SELECT * FROM report_actions FINAL ORDER BY event_id"));
         all.addAll(select(c, "SELECT * FROM org_units FINAL ORDER BY code"));
         all.addAll(select(c, "SELECT * FROM procedures FINAL ORDER BY code"));
+        all.addAll(select(c, "SELECT * FROM org_mergers FINAL ORDER BY old_code, new_code"));
         return all;
     }
 

@@ -35,6 +35,8 @@ class PerEventRowsTest {
                 .containsExactly(Tables.EVENTS, Tables.ORG_UNITS);
         assertThat(rows(TestEvents.procedure("f", days(0)))).extracting(r -> r.table)
                 .containsExactly(Tables.EVENTS, Tables.PROCEDURES);
+        assertThat(rows(TestEvents.merger("m", days(0)))).extracting(r -> r.table)
+                .containsExactly(Tables.EVENTS, Tables.ORG_MERGERS);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.civicpulse.streaming.TestEvents.days;
 import static org.civicpulse.streaming.TestEvents.millis;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.civicpulse.domain.event.CatalogMerger;
 import org.civicpulse.streaming.TestEvents;
 import org.civicpulse.streaming.model.DossierFact;
 import org.civicpulse.streaming.model.EventEnvelope;
@@ -104,6 +106,18 @@ class FactRowsTest {
                         + "\"authority_level\":\"Sở\",\"unit\":\"HN-STP\",\"full_process_eligible\":1,"
                         + "\"online_service\":\"FULL\",\"national_portal\":1,\"ux_redesigned\":0,\"has_fee\":1,"
                         + "\"paper_result\":0,\"simplified\":1,\"legal_days\":10,\"version\":" + millis(at) + "}");
+        assertThat(FactRows.orgMerger(TestEvents.merger("m-1", at)).json).isEqualTo(
+                "{\"old_code\":\"HN-DV\",\"new_code\":\"HN-CG\",\"effective\":\"2025-07-01\",\"merge_type\":\"PART\","
+                        + "\"version\":" + millis(at) + "}");
+    }
+
+    @Test
+    void mergerWithoutATypeHasAnEmptyMergeType() {
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-02T01:00:00Z");
+        CatalogMerger m = new CatalogMerger("m-2", at, "catalog", "HN-CG", "HN-CG", "HN-CG", LocalDate.of(2025, 7, 1), null);
+        TableRow row = FactRows.orgMerger(m);
+        assertThat(row.table).isEqualTo(Tables.ORG_MERGERS);
+        assertThat(row.json).contains("\"merge_type\":\"\"", "\"version\":" + millis(at));
     }
 
     @Test
