@@ -2,12 +2,12 @@ package org.civicpulse.streaming;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.civicpulse.domain.event.EventType;
+import org.civicpulse.streaming.functions.DeadLetterRows;
 import org.civicpulse.streaming.functions.DossierFactsFunction;
 import org.civicpulse.streaming.functions.FeedbackFactsFunction;
 import org.civicpulse.streaming.functions.ParseEvent;
@@ -18,46 +18,58 @@ import org.civicpulse.streaming.model.TableRow;
 import org.civicpulse.streaming.rows.FactRows;
 
 /**
- * The facts job: events topic → ClickHouse facts.
+ * The facts job: events topic → ClickHouse facts, dead-letter topic → {@code rejected_events}.
  *
  * <pre>
- * source (RawEvent, event time + watermarks per partition: {@link EventTimes})
+ * events source (RawEvent, event time + watermarks per partition: {@link EventTimes})
  *   → ParseEvent (drops and counts unparseable records)
  *   ├→ PerEventRows: events row for every event; login/document/probe/report/catalog rows
  *   ├→ dossier.*  keyBy dossierId  → DossierFactsFunction  → dossier_facts rows
  *   └→ feedback.* keyBy feedbackId → FeedbackFactsFunction → feedback_facts rows
- *   → union → one sink (batched per table)
+ * dead-letter source (RawEvent, event time = receivedAt: {@link EventTimes})
+ *   → DeadLetterRows → rejected_events rows (one per dead letter, unreadable ones too)
+ *   → union of all rows → one sink (batched per table)
  * </pre>
  *
- * <p>Source and sinks are arguments, so tests run the same topology on a bounded source with
- * collecting sinks. Operator uids are fixed: state in checkpoints stays restorable across versions.
+ * <p>Sources and sinks are arguments, so tests run the same topology on bounded sources with
+ * collecting sinks. The dead letters have a source of their own (not a second topic of the events
+ * source): their records never reach ParseEvent, and their watermarks never hold back the dossier
+ * timers. Operator uids are fixed: state in checkpoints stays restorable across versions (a checkpoint
+ * from before the dead-letter source restores too; that source then starts at the earliest offsets).
  */
 public final class EventFactsJob {
 
     public static final String JOB_NAME = "civicpulse-event-facts";
 
-    private final Source<RawEvent, ?, ?> source;
+    private final Source<RawEvent, ?, ?> eventSource;
+    private final Source<RawEvent, ?, ?> deadLetterSource;
     private final FactSinks sinks;
-    private final WatermarkStrategy<RawEvent> watermarks;
+    private final Duration outOfOrderness;
+    private final Duration idleness;
 
-    public EventFactsJob(Source<RawEvent, ?, ?> source, FactSinks sinks) {
-        this(source, sinks, EventTimes.watermarkStrategy());
+    /** The job with the default event-time settings ({@link EventTimes}). */
+    public EventFactsJob(Source<RawEvent, ?, ?> events, Source<RawEvent, ?, ?> deadLetters, FactSinks sinks) {
+        this(events, deadLetters, sinks, EventTimes.DEFAULT_OUT_OF_ORDERNESS, EventTimes.DEFAULT_IDLENESS);
     }
 
-    public EventFactsJob(Source<RawEvent, ?, ?> source, FactSinks sinks, Duration outOfOrderness, Duration idleness) {
-        this(source, sinks, EventTimes.watermarkStrategy(outOfOrderness, idleness));
-    }
-
-    private EventFactsJob(Source<RawEvent, ?, ?> source, FactSinks sinks, WatermarkStrategy<RawEvent> watermarks) {
-        this.source = Objects.requireNonNull(source, "source");
+    /**
+     * @param events      records of the events topic
+     * @param deadLetters records of the dead-letter topic ({@link RawEvent#origin} = their Kafka coordinates)
+     */
+    public EventFactsJob(Source<RawEvent, ?, ?> events, Source<RawEvent, ?, ?> deadLetters, FactSinks sinks,
+                         Duration outOfOrderness, Duration idleness) {
+        this.eventSource = Objects.requireNonNull(events, "events");
+        this.deadLetterSource = Objects.requireNonNull(deadLetters, "deadLetters");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
-        this.watermarks = watermarks;
+        this.outOfOrderness = Objects.requireNonNull(outOfOrderness, "outOfOrderness");
+        this.idleness = idleness;
     }
 
     /** Adds the job's topology to {@code env}; returns the stream that goes to the sink. */
     public DataStream<TableRow> build(StreamExecutionEnvironment env) {
         DataStream<EventEnvelope> events = env
-                .fromSource(source, watermarks, "civicpulse-events").uid("events-source")
+                .fromSource(eventSource, EventTimes.watermarkStrategy(outOfOrderness, idleness), "civicpulse-events")
+                .uid("events-source")
                 .process(new ParseEvent()).name("parse-event").uid("parse-event");
 
         DataStream<TableRow> perEvent = events
@@ -75,7 +87,13 @@ public final class EventFactsJob {
                 .process(new FeedbackFactsFunction()).name("feedback-facts").uid("feedback-facts")
                 .map(FactRows::feedback).name("feedback-fact-rows").uid("feedback-fact-rows");
 
-        DataStream<TableRow> rows = perEvent.union(dossiers, feedback);
+        SingleOutputStreamOperator<TableRow> rejected = env
+                .fromSource(deadLetterSource, EventTimes.deadLetterWatermarkStrategy(outOfOrderness, idleness),
+                        "civicpulse-dead-letters")
+                .uid("dead-letters-source")
+                .map(new DeadLetterRows()).name("dead-letter-rows").uid("dead-letter-rows");
+
+        DataStream<TableRow> rows = perEvent.union(dossiers, feedback, rejected);
         rows.sinkTo(sinks.rows()).name("clickhouse-sink").uid("clickhouse-sink");
         return rows;
     }

@@ -19,6 +19,11 @@ import org.civicpulse.streaming.model.RawEvent;
  * <p>The strategy is applied at the source, so the Kafka source tracks watermarks per partition.
  * Events later than the watermark are still processed (the keyed functions recompute from all
  * events); lateness only affects when overdue timers fire.
+ *
+ * <p>Dead letters (the rejected topic) have their own source: a dead letter's time is its
+ * {@code receivedAt}, with the same out-of-orderness and idleness. Their rows go straight to the
+ * sink, so their watermarks never hold back the dossier timers; they only keep the sink's input
+ * watermark moving.
  */
 public final class EventTimes {
 
@@ -36,8 +41,17 @@ public final class EventTimes {
     }
 
     public static WatermarkStrategy<RawEvent> watermarkStrategy(Duration outOfOrderness, Duration idleness) {
-        WatermarkStrategy<RawEvent> s = WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(outOfOrderness)
-                .withTimestampAssigner((raw, kafkaTs) -> timestampOf(raw));
+        return strategy(WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((raw, kafkaTs) -> timestampOf(raw)), idleness);
+    }
+
+    /** The dead letters' strategy: event time = {@code receivedAt}, the given out-of-orderness and idleness. */
+    public static WatermarkStrategy<RawEvent> deadLetterWatermarkStrategy(Duration outOfOrderness, Duration idleness) {
+        return strategy(WatermarkStrategy.<RawEvent>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((raw, kafkaTs) -> deadLetterTimestampOf(raw)), idleness);
+    }
+
+    private static WatermarkStrategy<RawEvent> strategy(WatermarkStrategy<RawEvent> s, Duration idleness) {
         return idleness == null || idleness.isZero() ? s : s.withIdleness(idleness);
     }
 
@@ -51,10 +65,27 @@ public final class EventTimes {
     }
 
     /**
+     * The event time of a dead letter: its {@code receivedAt} (when ingestion received the request) in
+     * epoch millis, or the Kafka timestamp when it has none that parses.
+     */
+    public static long deadLetterTimestampOf(RawEvent raw) {
+        Long t = topLevelTime(raw.json, "receivedAt");
+        return t != null ? t : raw.kafkaTimestamp;
+    }
+
+    /**
      * Reads the top-level {@code occurredAt} of an event JSON with a streaming parser (it stops at the
      * field, which the contract puts third), or null if absent or not an RFC 3339 date-time.
      */
     public static Long occurredAtMillis(String json) {
+        return topLevelTime(json, "occurredAt");
+    }
+
+    /**
+     * Reads a top-level date-time field of a JSON object with a streaming parser (it stops at the field
+     * and skips nested values unread), or null if absent, not an RFC 3339 date-time, or not JSON.
+     */
+    private static Long topLevelTime(String json, String field) {
         if (json == null) {
             return null;
         }
@@ -66,7 +97,7 @@ public final class EventTimes {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
-                if ("occurredAt".equals(name)) {
+                if (field.equals(name)) {
                     return v == JsonToken.VALUE_STRING ? parseRfc3339(p.getText()) : null;
                 }
                 p.skipChildren();
@@ -77,8 +108,11 @@ public final class EventTimes {
         }
     }
 
-    /** RFC 3339 (as the domain codec accepts it: 'T', 't' or ' ' separator, 'Z' or 'z') → epoch millis, or null. */
-    static Long parseRfc3339(String s) {
+    /**
+     * RFC 3339 (as the domain codec accepts it: 'T', 't' or ' ' separator, 'Z' or 'z'; also an ISO
+     * instant such as ingestion's {@code receivedAt}) → epoch millis, or null.
+     */
+    public static Long parseRfc3339(String s) {
         if (s.length() < 17) {
             return null;
         }

@@ -32,6 +32,7 @@ import org.civicpulse.streaming.clickhouse.ClickHouseSinkSettings;
  * <table>
  *   <tr><td>KAFKA_BOOTSTRAP_SERVERS</td><td>127.0.0.1:9092</td></tr>
  *   <tr><td>CIVICPULSE_EVENTS_TOPIC</td><td>civicpulse.events.v1</td></tr>
+ *   <tr><td>CIVICPULSE_REJECTED_TOPIC</td><td>civicpulse.rejected.v1 (ingestion's dead letters → rejected_events)</td></tr>
  *   <tr><td>KAFKA_GROUP_ID</td><td>civicpulse-facts (offsets committed for monitoring only)</td></tr>
  *   <tr><td>CLICKHOUSE_URL / _DATABASE / _USER / _PASSWORD</td><td>http://127.0.0.1:8123 / civicpulse / default / (empty)</td></tr>
  *   <tr><td>CLICKHOUSE_BATCH_ROWS / CLICKHOUSE_FLUSH_INTERVAL_MS / CLICKHOUSE_MAX_ATTEMPTS</td><td>5000 / 1000 / 5</td></tr>
@@ -50,6 +51,7 @@ import org.civicpulse.streaming.clickhouse.ClickHouseSinkSettings;
 public record JobConfig(
         String kafkaBootstrapServers,
         String topic,
+        String rejectedTopic,
         String groupId,
         ClickHouseSinkSettings clickHouse,
         String checkpointDir,
@@ -66,6 +68,7 @@ public record JobConfig(
         Map<String, String> extraFlinkProperties) {
 
     public static final String DEFAULT_TOPIC = "civicpulse.events.v1";
+    public static final String DEFAULT_REJECTED_TOPIC = "civicpulse.rejected.v1";
     public static final String DEFAULT_GROUP_ID = "civicpulse-facts";
 
     /**
@@ -102,6 +105,7 @@ public record JobConfig(
         return new JobConfig(
                 get(env, "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                 get(env, "CIVICPULSE_EVENTS_TOPIC", DEFAULT_TOPIC),
+                get(env, "CIVICPULSE_REJECTED_TOPIC", DEFAULT_REJECTED_TOPIC),
                 get(env, "KAFKA_GROUP_ID", DEFAULT_GROUP_ID),
                 ch,
                 checkpointDir,

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the fat jar. Wires Kafka → {@link EventFactsJob} → ClickHouse from environment
- * variables ({@link JobConfig}).
+ * Entry point of the fat jar. Wires Kafka (the events topic and the dead-letter topic) →
+ * {@link EventFactsJob} → ClickHouse from environment variables ({@link JobConfig}).
  *
  * <p>{@code java -jar streaming-jobs.jar} runs the job in-process on a MiniCluster (with Flink's web
  * UI on 127.0.0.1:8081 unless FLINK_WEB_UI=false); the same jar submitted to a Flink session cluster
@@ -28,12 +28,15 @@ public final class StreamingJobsMain {
     public static void main(String[] args) throws Exception {
         JobConfig cfg = JobConfig.fromEnv(JobConfig.withArgs(System.getenv(), args));
         StreamExecutionEnvironment env = environment(cfg);
-        LOG.info("starting {}: kafka {} topic {} group {}, {}, checkpoints {} every {} ms{}, parallelism {}",
-                EventFactsJob.JOB_NAME, cfg.kafkaBootstrapServers(), cfg.topic(), cfg.groupId(), cfg.clickHouse(),
+        LOG.info("starting {}: kafka {} topics {} (events), {} (dead letters) group {}, {}, checkpoints {} every {} ms{}, "
+                        + "parallelism {}",
+                EventFactsJob.JOB_NAME, cfg.kafkaBootstrapServers(), cfg.topic(), cfg.rejectedTopic(), cfg.groupId(),
+                cfg.clickHouse(),
                 cfg.checkpointDir(), cfg.checkpointInterval().toMillis(),
                 cfg.resolveRestorePath().map(p -> ", restoring from " + p).orElse(""), env.getParallelism());
         new EventFactsJob(
                 EventsKafkaSource.create(cfg.kafkaBootstrapServers(), cfg.topic(), cfg.groupId()),
+                EventsKafkaSource.create(cfg.kafkaBootstrapServers(), cfg.rejectedTopic(), cfg.groupId()),
                 FactSinks.clickHouse(cfg.clickHouse()),
                 cfg.outOfOrderness(),
                 cfg.idleness())

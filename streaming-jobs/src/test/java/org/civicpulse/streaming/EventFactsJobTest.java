@@ -36,7 +36,8 @@ class EventFactsJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
         CollectingSink sink = new CollectingSink();
-        EventFactsJob job = new EventFactsJob(BoundedSource.of(JobScenario.records()), new FactSinks(sink));
+        EventFactsJob job = new EventFactsJob(BoundedSource.of(JobScenario.records()),
+                BoundedSource.of(JobScenario.deadLetters()), new FactSinks(sink));
         job.build(env);
         env.execute("event-facts-test");
         return sink;
@@ -108,6 +109,37 @@ class EventFactsJobTest {
     }
 
     @Test
+    void everyDeadLetterBecomesARejectedEventsRow() throws Exception {
+        CollectingSink sink = run(1);
+
+        Map<String, JsonNode> rejected = sink.rows(Tables.REJECTED_EVENTS).stream().map(EventFactsJobTest::parse)
+                .collect(Collectors.toMap(n -> n.get("dead_letter_id").asText(), Function.identity()));
+        assertThat(rejected).containsOnlyKeys("civicpulse.rejected.v1-0@0", "civicpulse.rejected.v1-0@1",
+                "civicpulse.rejected.v1-0@2", "civicpulse.rejected.v1-0@3");
+
+        JsonNode missing = rejected.get("civicpulse.rejected.v1-0@0");
+        assertThat(missing.get("source").asText()).isEqualTo("one-stop-shop");
+        assertThat(missing.get("unit").asText()).isEqualTo(TestEvents.UNIT);
+        assertThat(missing.get("received_at").asText()).isEqualTo(FactRows.formatTime(TestEvents.millis(days(0.5))));
+        assertThat(missing.get("error_codes")).extracting(JsonNode::asText).containsExactly("MISSING_FIELD", "MISSING_FIELD");
+        assertThat(missing.get("first_error").asText()).isEqualTo("MISSING_FIELD");
+        assertThat(missing.get("payload").asText()).isEqualTo(JobScenario.MISSING_DUE_AT);
+
+        assertThat(rejected.get("civicpulse.rejected.v1-0@1").get("unit").asText()).isEmpty(); // broken JSON
+        assertThat(rejected.get("civicpulse.rejected.v1-0@2").get("unit").asText()).isEmpty();
+        assertThat(rejected.get("civicpulse.rejected.v1-0@2").get("first_error").asText()).isEqualTo("MALFORMED_CSV");
+
+        JsonNode unreadable = rejected.get("civicpulse.rejected.v1-0@3");
+        assertThat(unreadable.get("source").asText()).isEmpty();
+        assertThat(unreadable.get("unit").asText()).isEmpty();
+        assertThat(unreadable.get("first_error").asText()).isEqualTo("UNREADABLE_DEAD_LETTER");
+        assertThat(unreadable.get("payload").asText()).isEqualTo(JobScenario.NOT_A_DEAD_LETTER);
+
+        // dead letters are no events: they add nothing to the other tables
+        assertThat(sink.rows(Tables.EVENTS)).hasSize(JobScenario.PARSEABLE_RECORDS);
+    }
+
+    @Test
     void sameFinalFactsWithParallelismTwo() throws Exception {
         CollectingSink one = run(1);
         CollectingSink two = run(2);
@@ -115,5 +147,6 @@ class EventFactsJobTest {
                 .isEqualTo(latest(one.rows(Tables.DOSSIER_FACTS), "dossier_id"));
         assertThat(latest(two.rows(Tables.FEEDBACK_FACTS), "feedback_id"))
                 .isEqualTo(latest(one.rows(Tables.FEEDBACK_FACTS), "feedback_id"));
+        assertThat(two.rows(Tables.REJECTED_EVENTS)).containsExactlyInAnyOrderElementsOf(one.rows(Tables.REJECTED_EVENTS));
     }
 }

@@ -48,6 +48,20 @@ class EventTimesTest {
     }
 
     @Test
+    void aDeadLetterHappenedWhenIngestionReceivedIt() {
+        RawEvent d = TestEvents.deadLetter(7, "portal", TestEvents.days(1), "{\"occurredAt\":\"2020-01-01T00:00:00Z\"}",
+                false, "MALFORMED_JSON");
+        assertThat(EventTimes.deadLetterTimestampOf(d)).isEqualTo(TestEvents.millis(TestEvents.days(1)));
+        assertThat(EventTimes.deadLetterTimestampOf(RawEvent.of("{\"receivedAt\":\"2026-11-02T01:00:00.123456Z\"}", 42)))
+                .isEqualTo(T + 123);
+        assertThat(EventTimes.deadLetterTimestampOf(RawEvent.of("{not json", 42))).isEqualTo(42);
+        assertThat(EventTimes.deadLetterTimestampOf(RawEvent.of("{\"receivedAt\":null}", 42))).isEqualTo(42);
+
+        WatermarkStrategy<RawEvent> s = EventTimes.deadLetterWatermarkStrategy(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(s.createTimestampAssigner(null).extractTimestamp(d, 0)).isEqualTo(TestEvents.millis(TestEvents.days(1)));
+    }
+
+    @Test
     void watermarksTrailByTheOutOfOrderness() {
         WatermarkStrategy<RawEvent> s = EventTimes.watermarkStrategy(Duration.ofSeconds(5), Duration.ofSeconds(5));
         WatermarkGenerator<RawEvent> g = s.createWatermarkGenerator(context());

@@ -26,6 +26,7 @@ class JobConfigTest {
         JobConfig c = JobConfig.fromEnv(Map.of("CHECKPOINT_DIR", "/tmp/cp"));
         assertThat(c.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(c.topic()).isEqualTo("civicpulse.events.v1");
+        assertThat(c.rejectedTopic()).isEqualTo("civicpulse.rejected.v1");
         assertThat(c.groupId()).isEqualTo("civicpulse-facts");
         assertThat(c.clickHouse().url()).isEqualTo("http://127.0.0.1:8123");
         assertThat(c.clickHouse().database()).isEqualTo("civicpulse");
@@ -61,6 +62,7 @@ class JobConfigTest {
         JobConfig c = JobConfig.fromEnv(Map.ofEntries(
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"),
                 Map.entry("CIVICPULSE_EVENTS_TOPIC", "t"),
+                Map.entry("CIVICPULSE_REJECTED_TOPIC", "r"),
                 Map.entry("KAFKA_GROUP_ID", "g"),
                 Map.entry("CLICKHOUSE_URL", "http://ch:8123"),
                 Map.entry("CLICKHOUSE_DATABASE", "d"),
@@ -76,6 +78,8 @@ class JobConfigTest {
                 Map.entry("WATERMARK_OUT_OF_ORDERNESS_MS", "2000"),
                 Map.entry("FLINK_PROPERTIES", "taskmanager.memory.process.size: 1g\n# comment\nstate.backend.type: hashmap")));
 
+        assertThat(c.topic()).isEqualTo("t");
+        assertThat(c.rejectedTopic()).isEqualTo("r");
         assertThat(c.clickHouse().url()).isEqualTo("http://ch:8123");
         assertThat(c.clickHouse().user()).isEqualTo("u");
         assertThat(c.clickHouse().password()).isEqualTo("p");

@@ -19,11 +19,31 @@ import org.civicpulse.streaming.model.RawEvent;
 /**
  * The events of the job tests: four dossiers (on time with a pause, overdue at the end, withdrawn,
  * late by two supplement requests), a feedback, one event of each stateless kind, duplicates,
- * out-of-order arrival and one unparseable record.
+ * out-of-order arrival and one unparseable record; and the dead letters of the rejected topic.
  */
 public final class JobScenario {
 
     public static final int PARSEABLE_RECORDS = 27;
+
+    /** A line rejected for a missing field, with its unit (dead letter at offset 0). */
+    public static final String MISSING_DUE_AT = "{\"id\":\"bad-1\",\"type\":\"dossier.received\","
+            + "\"occurredAt\":\"2026-11-02T09:00:00+07:00\",\"source\":\"one-stop-shop\",\"unit\":\"HN-CG-DICHVONG\","
+            + "\"dossierId\":\"D-9\"}";
+    /** A broken line (offset 1): no unit, although it names one before the break. */
+    public static final String BROKEN_LINE = "{\"id\":\"bad-2\",\"unit\":\"HN-CG\",\"type\":";
+    /** A catalogue CSV record (offset 2): no unit. */
+    public static final String CSV_RECORD = "HN-X,Phường X,WARD,HN,2025-07-01,";
+    /** A record of the rejected topic that is no dead letter (offset 3). */
+    public static final String NOT_A_DEAD_LETTER = "{\"hello\":";
+
+    /** Four records of the dead-letter topic, offsets 0..3 of partition 0; the last is unreadable. */
+    public static List<RawEvent> deadLetters() {
+        return List.of(
+                TestEvents.deadLetter(0, "one-stop-shop", days(0.5), MISSING_DUE_AT, false, "MISSING_FIELD", "MISSING_FIELD"),
+                TestEvents.deadLetter(1, "portal", days(1), BROKEN_LINE, true, "MALFORMED_JSON"),
+                TestEvents.deadLetter(2, "catalog", days(2), CSV_RECORD, false, "MALFORMED_CSV"),
+                new RawEvent(NOT_A_DEAD_LETTER, TestEvents.millis(days(3)), TestEvents.REJECTED_TOPIC + "-0@3"));
+    }
 
     private JobScenario() {
     }

@@ -1,5 +1,8 @@
 package org.civicpulse.streaming;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -41,6 +44,10 @@ public final class TestEvents {
     public static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-02T08:00:00+07:00");
     public static final String SRC = "one-stop-shop";
     public static final String UNIT = "HN-CG-DICHVONG";
+    /** The dead-letter topic's name in fixtures (the job's default). */
+    public static final String REJECTED_TOPIC = "civicpulse.rejected.v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestEvents() {
     }
@@ -141,5 +148,28 @@ public final class TestEvents {
 
     public static long millis(OffsetDateTime t) {
         return t.toInstant().toEpochMilli();
+    }
+
+    /**
+     * A dead letter exactly as ingestion writes it (field order included), at {@code offset} of partition 0
+     * of the dead-letter topic: {@code codes} are the error codes in order (the field is "f" + index); the
+     * Kafka timestamp is receivedAt + 5 ms.
+     */
+    public static RawEvent deadLetter(long offset, String source, OffsetDateTime receivedAt, String payload,
+                                      boolean truncated, String... codes) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("source", source);
+        d.put("line", offset + 1);
+        d.putNull("id");
+        ArrayNode errors = d.putArray("errors");
+        for (int i = 0; i < codes.length; i++) {
+            errors.addObject().put("field", "f" + i).put("code", codes[i]).put("message", "problem " + i);
+        }
+        d.put("payload", payload);
+        if (truncated) {
+            d.put("payloadTruncated", true);
+        }
+        d.put("receivedAt", receivedAt.toInstant().toString());
+        return new RawEvent(d.toString(), millis(receivedAt) + 5, REJECTED_TOPIC + "-0@" + offset);
     }
 }

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.civicpulse.domain.calendar.ReportingCalendar;
+import org.civicpulse.domain.calendar.ReportingPeriod;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,9 +90,15 @@ class KpiThroughPipelineIT {
 
     StringBuilder body = new StringBuilder();
     events.forEach(e -> body.append(e).append('\n'));
+    // two lines ingestion must reject (no procedure; a date that is not one), naming the ward
+    body.append(DossierScenario.JSON.createObjectNode().put("id", run + "-bad1").put("type", "dossier.received")
+        .put("occurredAt", "2026-10-20T09:00:00+07:00").put("source", "one-stop").put("unit", ward)
+        .put("dossierId", run + "-bad1")).append('\n');
+    body.append("{\"id\":\"" + run + "-bad2\",\"type\":\"dossier.completed\",\"occurredAt\":\"yesterday\","
+        + "\"source\":\"one-stop\",\"unit\":\"" + ward + "\",\"dossierId\":\"" + run + "-d1\"}\n");
     HttpResponse<String> posted = stack.postEvents("one-stop", body.toString());
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-    assertThat(DossierScenario.JSON.readTree(posted.body()).path("rejected").asInt()).as(posted.body()).isZero();
+    assertThat(DossierScenario.JSON.readTree(posted.body()).path("rejected").asInt()).as(posted.body()).isEqualTo(2);
     awaitFacts(14);
 
     // Hand computation for the ward, 2026-M11:
@@ -108,6 +117,17 @@ class KpiThroughPipelineIT {
     assertRate(kpis, "Q4.1", 1, 1, 100.00);
     assertRate(kpis, "P2b", 2, 4, 50.00);
     assertRate(kpis, "Q4.5", 2, 9, 22.22);
+
+    // O5r, the share of lines rejected, in the period the rejections happened (today's): the two rejected
+    // lines over the ward's events of that period (accepted, by event time) plus those two.
+    awaitCount("SELECT uniqExact(dead_letter_id) FROM rejected_events WHERE unit = '" + ward + "'", 2);
+    ReportingPeriod today = ReportingCalendar.defaults().periodOf(ReportingPeriod.Kind.MONTH, Instant.now());
+    Instant from = today.startInstant(ReportingCalendar.defaults().zone());
+    long accepted = events.stream().map(e -> OffsetDateTime.parse(e.path("occurredAt").asText()).toInstant())
+        .filter(t -> !t.isBefore(from) && t.isBefore(Instant.now())).count();
+    JsonNode o5r = kpisOf(ward, today.code()).get("O5r");
+    assertThat(o5r.path("numerator").asLong()).as("O5r numerator " + o5r).isEqualTo(2);
+    assertThat(o5r.path("denominator").asLong()).as("O5r denominator " + o5r).isEqualTo(accepted + 2);
 
     // A ward with nothing: every event-based rate is NO_DATA, never 0 % or 100 %.
     Map<String, JsonNode> empty = kpisOf(emptyWard);
@@ -255,17 +275,21 @@ class KpiThroughPipelineIT {
 
   /** The KPI API of the running dashboard, retried while it has not yet picked up the new units. */
   private Map<String, JsonNode> kpisOf(String unit) throws Exception {
+    return kpisOf(unit, PERIOD);
+  }
+
+  private Map<String, JsonNode> kpisOf(String unit, String period) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<String> response = stack.getKpis(PERIOD, unit);
+    HttpResponse<String> response = stack.getKpis(period, unit);
     while (response.statusCode() == 400 && System.nanoTime() < deadline) {
       Thread.sleep(1000);
-      response = stack.getKpis(PERIOD, unit);
+      response = stack.getKpis(period, unit);
     }
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     Map<String, JsonNode> byKpi = new HashMap<>();
     for (JsonNode row : DossierScenario.JSON.readTree(response.body())) {
       assertThat(row.path("unit").asText()).isEqualTo(unit);
-      assertThat(row.path("period").asText()).isEqualTo(PERIOD);
+      assertThat(row.path("period").asText()).isEqualTo(period);
       byKpi.put(row.path("kpi").asText(), row);
     }
     return byKpi;

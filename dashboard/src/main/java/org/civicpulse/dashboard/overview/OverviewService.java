@@ -202,7 +202,6 @@ public class OverviewService {
     /** Whether the KPI is a ratio whose figures can be drilled to records. */
     public boolean drillable(String kpi) {
         KpiDefinition d = registry.get(kpi);
-        return d.kind() != KpiKind.COMPOSITE && d.kind() != KpiKind.GROUP_SCORE && d.kind() != KpiKind.TOTAL_SCORE
-                && !d.id().equals("O5r");
+        return d.kind() != KpiKind.COMPOSITE && d.kind() != KpiKind.GROUP_SCORE && d.kind() != KpiKind.TOTAL_SCORE;
     }
 }

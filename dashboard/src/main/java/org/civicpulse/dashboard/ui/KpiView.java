@@ -458,7 +458,7 @@ public class KpiView extends DashboardView implements HasUrlParameter<String> {
 
     private boolean isDossierKpi() {
         return switch (def.id()) {
-            case "P2", "P1", "P3", "P4", "P7", "Q3.1", "P8", "P9", "P10", "P11", "P12", "P12b", "P12c", "Q5.2", "O5" -> false;
+            case "P2", "P1", "P3", "P4", "P7", "Q3.1", "P8", "P9", "P10", "P11", "P12", "P12b", "P12c", "Q5.2", "O5", "O5r" -> false;
             default -> def.kind() == KpiKind.RATIO || def.kind() == KpiKind.COUNT || def.kind() == KpiKind.AVERAGE;
         };
     }

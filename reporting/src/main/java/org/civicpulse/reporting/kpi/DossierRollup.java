@@ -217,12 +217,13 @@ final class DossierRollup implements AutoCloseable {
     private Plan plan(Request r) {
         int lastMonth = monthOf(r.eval().minusSeconds(1));
         Map<Integer, Month> months = new TreeMap<>();
-        String catalogue = "";
+        long[] catalogue = {0, 0}; // highest block and data version of procedures: merges keep them
         for (Object[] row : ch.query(Sql.of(INVENTORY).bind("db", ch.database()), INVENTORY_COLUMNS, row -> new Object[]{
                 row.getString("table"), row.getLong("part"), row.getString("name"), row.getLong("min_block"),
                 row.getLong("max_block"), row.getLong("data_version"), row.getLong("rows"), row.getLong("idle")})) {
             if ("procedures".equals(row[0])) {
-                catalogue = catalogue + row[2] + "/" + row[5] + " ";
+                catalogue[0] = Math.max(catalogue[0], (Long) row[4]);
+                catalogue[1] = Math.max(catalogue[1], (Long) row[5]);
                 continue;
             }
             int part = ((Long) row[1]).intValue();
@@ -237,7 +238,8 @@ final class DossierRollup implements AutoCloseable {
             return null;
         }
         Sql build = buildSql(r);
-        String key = sha256(bindBuild(build, 0, 0L, Instant.EPOCH, List.of()).render() + "\ncatalogue " + catalogue);
+        String key = sha256(bindBuild(build, 0, 0L, Instant.EPOCH, List.of()).render()
+                + "\ncatalogue " + catalogue[0] + "." + catalogue[1]);
         List<Build> chosen = new ArrayList<>();
         List<Integer> hot = new ArrayList<>();
         List<String> newParts = new ArrayList<>();

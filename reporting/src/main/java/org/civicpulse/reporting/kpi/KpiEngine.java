@@ -303,7 +303,7 @@ public final class KpiEngine implements AutoCloseable {
             case "O5" -> drillSources(d);
             case "P6", "Q5.4" -> throw new IllegalArgumentException(id + " is a composite (100% − overdue rate − "
                     + "feedback/dislike rate) with no rows of its own: drill through Q2.1 (overdue) and P6f (feedback or low rating)");
-            case "O5r" -> throw new IllegalArgumentException("O5r has no data: rejected events are not stored in ClickHouse");
+            case "O5r" -> part == Part.NUMERATOR ? drillRejected(d) : drillSources(d);
             default -> throw new IllegalArgumentException(id + " is a Decision 766 score with no rows of its own: drill "
                     + "through its indicators (" + String.join(", ", scoreComponents(def)) + ")");
         };
@@ -355,6 +355,8 @@ public final class KpiEngine implements AutoCloseable {
         FactSums ytd = new FactSums();
         /** key → source → [newest epoch second, events in period]. */
         final Map<String, Map<String, long[]>> sources = new HashMap<>();
+        /** key → lines rejected by ingestion in the period (O5r). */
+        final Map<String, Long> rejected = new HashMap<>();
         final List<ReportRow> reports = new ArrayList<>();
         final List<OwedReport> expected = new ArrayList<>();
         Ctx ytdCtx;
@@ -657,6 +659,41 @@ public final class KpiEngine implements AutoCloseable {
             }
             return Boolean.TRUE;
         });
+        // O5r: a rejected line counts at the unit its payload named; one that named none counts for the
+        // whole city only (one naming a unit the catalogue does not know counts nowhere, as its events would).
+        boolean wholeCity = !ctx.breakdown && directory.hierarchy()
+                .pathToRoot(s.parentCode(), ctx.period.endInclusive()).size() == 1;
+        Sql rejected = Sql.of(KpiQueries.REJECTED)
+                .bindFragment("seg", KpiQueries.segmentExpression("received_at", s.periodStart(), s.boundaries()))
+                .bind("units", s.candidateCodes())
+                .bind("start_dt", ctx.start)
+                .bind("eval_dt", ctx.eval);
+        ch.query(rejected, REJECTED_COLUMNS, row -> {
+            String key = s.key(row.getString("unit"), row.getInt("seg"));
+            String k = key != null ? (ctx.breakdown ? key : s.parentCode())
+                    : wholeCity && row.getString("unit").isEmpty() ? s.parentCode() : null;
+            if (k != null) {
+                synchronized (r.sources) {
+                    r.rejected.merge(k, row.getLong("rejected"), Long::sum);
+                }
+            }
+            return Boolean.TRUE;
+        });
+    }
+
+    private static final List<String> REJECTED_COLUMNS = List.of("source String", "unit String", "seg UInt8",
+            "rejected Int64");
+
+    /** O5r: lines rejected in the period over the period's accepted events plus those lines. */
+    private KpiValue rejectedShare(Ctx ctx, Results r, String key, KpiDefinition d) {
+        long rejected = r.rejected.getOrDefault(key, 0L);
+        long accepted = 0;
+        for (long[] v : r.sources.getOrDefault(key, Map.of()).values()) {
+            accepted += v[1];
+        }
+        long all = accepted + rejected;
+        return build(ctx, d, key, BigDecimal.valueOf(rejected), BigDecimal.valueOf(all), rate(rejected, all), null,
+                null, null, null, null, null, null);
     }
 
     private static boolean hasReportRows(Results r, String key) {
@@ -679,7 +716,7 @@ public final class KpiEngine implements AutoCloseable {
                     out.add(Pass.PROBES);
                 }
                 case "P9", "P10", "P12", "P12b", "P12c" -> out.add(Pass.REPORTS);
-                case "O5" -> out.add(Pass.FRESHNESS);
+                case "O5", "O5r" -> out.add(Pass.FRESHNESS);
                 default -> {
                 }
             }
@@ -791,7 +828,7 @@ public final class KpiEngine implements AutoCloseable {
             case "P9", "P10" -> submitted(ctx, r, key, level, d);
             case "P12", "P12b", "P12c" -> reports(ctx, r, key, level, d);
             case "O5" -> freshnessValue(ctx, r, key, d);
-            case "O5r" -> build(ctx, d, key, null, null, null, null, null, null, null, null, null, null);
+            case "O5r" -> rejectedShare(ctx, r, key, d);
             default -> switch (d.kind()) {
                 case GROUP_SCORE -> groupScore(ctx, key, d, done);
                 case TOTAL_SCORE -> totalScore(ctx, key, level, d, done);
@@ -1385,6 +1422,34 @@ public final class KpiEngine implements AutoCloseable {
                     fields.put("eventsInPeriod", e.getValue()[1]);
                     out.add(new DrillRow("source", e.getKey(), dr.fileKey(), Instant.ofEpochSecond(e.getValue()[0]), fields));
                 });
+        return out;
+    }
+
+    /** O5r's numerator: the lines rejected in the period, newest first, with their first error (at most 10,000). */
+    private List<DrillRow> drillRejected(Drill dr) {
+        Ctx c = dr.ctx();
+        UnitScope s = c.scope;
+        boolean wholeCity = dr.key() == null
+                && directory.hierarchy().pathToRoot(s.parentCode(), c.period.endInclusive()).size() == 1;
+        Sql sql = Sql.of(KpiQueries.REJECTED_ROWS)
+                .bindFragment("seg", KpiQueries.segmentExpression("received_at", s.periodStart(), s.boundaries()))
+                .bind("units", s.candidateCodes())
+                .bind("start_dt", c.start)
+                .bind("eval_dt", c.eval);
+        List<DrillRow> out = new ArrayList<>();
+        ch.query(sql, row -> {
+            String key = s.key(row.getString("unit"), row.getInt("seg"));
+            boolean ours = key == null ? wholeCity && row.getString("unit").isEmpty() : dr.key() == null || key.equals(dr.key());
+            if (ours) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("source", row.getString("source"));
+                fields.put("error", row.getString("first_error"));
+                fields.put("payload", row.getString("payload"));
+                out.add(new DrillRow("rejected", row.getString("dead_letter_id"), row.getString("unit"),
+                        row.getInstant("received_at"), fields));
+            }
+            return Boolean.TRUE;
+        });
         return out;
     }
 

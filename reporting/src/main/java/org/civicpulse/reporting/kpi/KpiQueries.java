@@ -343,6 +343,28 @@ final class KpiQueries {
             GROUP BY source, unit, seg
             """;
 
+    /**
+     * Lines ingestion rejected in the period (dead letters, V016), per source and unit: the unit their
+     * payload named, or '' when it named none. No FINAL: uniqExact over the dead letters' Kafka
+     * coordinates is duplicate-proof.
+     */
+    static final String REJECTED = """
+            SELECT source, unit, :seg AS seg, toInt64(uniqExact(dead_letter_id)) AS rejected
+            FROM rejected_events
+            WHERE (unit IN :units OR unit = '') AND received_at >= :start_dt AND received_at < :eval_dt
+            GROUP BY source, unit, seg
+            """;
+
+    /** The rejected lines behind {@link #REJECTED}, newest first (the payload cut to 500 characters). */
+    static final String REJECTED_ROWS = """
+            SELECT dead_letter_id, source, unit, :seg AS seg, received_at, first_error,
+                substringUTF8(payload, 1, 500) AS payload
+            FROM rejected_events FINAL
+            WHERE (unit IN :units OR unit = '') AND received_at >= :start_dt AND received_at < :eval_dt
+            ORDER BY received_at DESC, dead_letter_id
+            LIMIT 10000
+            """;
+
     // ------------------------------------------------------------------------------------------ building
 
     static String inner(Pass pass) {

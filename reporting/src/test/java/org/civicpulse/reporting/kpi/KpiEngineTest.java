@@ -265,7 +265,20 @@ class KpiEngineTest {
             assertThat(o5.sourcesReported()).isEqualByComparingTo("1");
             assertThat(engine.freshness("01", "2026-M11")).extracting(SourceFreshness::source)
                     .containsExactly("eoffice", "dvc", "probe");
-            assertNoData(m11.get("O5r"));
+        }
+
+        @Test
+        void rejectedShare() {
+            // M11: accepted events of known units e1–e4 = 4; rejected rj1 (00004, stored twice: once) and rj2 (no
+            // unit: the city's); rj3 is in M12; rj4 names a unit the catalogue does not know, like e5 → 2 / 6
+            assertRate(m11.get("O5r"), 2, 6, "33.33", KpiStatus.NO_TARGET);
+            // 00004: e1 accepted, rj1 rejected → 1 / 2; 00008: e2, e4, nothing rejected → 0 / 2
+            Map<String, KpiValue> byUnit = byUnit(engine.breakdown("O5r", "01", "2026-M11"));
+            assertRate(byUnit.get("00004"), 1, 2, "50.00", KpiStatus.NO_TARGET);
+            assertRate(byUnit.get("00008"), 0, 2, "0.00", KpiStatus.NO_TARGET);
+            // the lines behind the number, newest first
+            assertThat(engine.drillThrough("O5r", "01", "2026-M11", Part.NUMERATOR, null, 0, 50).items())
+                    .extracting(DrillRow::id).containsExactly("civicpulse.rejected.v1-0@2", "civicpulse.rejected.v1-0@1");
         }
 
         @Test

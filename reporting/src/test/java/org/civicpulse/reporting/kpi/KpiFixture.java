@@ -188,6 +188,16 @@ final class KpiFixture {
                 event("e3", "eoffice", "SO-TP", "2026-11-01 10:00:00"),
                 event("e4", "probe", "00008", "2026-11-14 23:00:00"),
                 event("e5", "eoffice", "ZZZ", "2026-11-14 23:30:00"))); // unknown unit: not in the city's view
+
+        // Lines ingestion rejected (dead letters): rj1 at 00004, stored twice (a replayed job); rj2 named no
+        // unit (broken JSON): the whole city's only; rj3 after M11; rj4 at a unit the catalogue does not know:
+        // nobody's, like e5.
+        ch.insertJsonEachRow("rejected_events", List.of(
+                rejected("civicpulse.rejected.v1-0@1", "dvc", "00004", "2026-11-10 09:00:00"),
+                rejected("civicpulse.rejected.v1-0@1", "dvc", "00004", "2026-11-10 09:00:00"),
+                rejected("civicpulse.rejected.v1-0@2", "dvc", "", "2026-11-12 09:00:00"),
+                rejected("civicpulse.rejected.v1-0@3", "eoffice", "00008", "2026-11-20 09:00:00"),
+                rejected("civicpulse.rejected.v1-0@4", "eoffice", "ZZZ", "2026-11-13 09:00:00")));
     }
 
     // ------------------------------------------------------------------------------------------ rows
@@ -370,6 +380,18 @@ final class KpiFixture {
         n.put("by_user", "officer");
         n.put("comment", "");
         n.put("occurred_at", local);
+        return n.toString();
+    }
+
+    static String rejected(String id, String source, String unit, String local) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("dead_letter_id", id);
+        n.put("source", source);
+        n.put("unit", unit);
+        n.put("received_at", local);
+        n.putArray("error_codes").add("REQUIRED");
+        n.put("first_error", "REQUIRED");
+        n.put("payload", "{\"type\": \"dossier.received\"}");
         return n.toString();
     }
 

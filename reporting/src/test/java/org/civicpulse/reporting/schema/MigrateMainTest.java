@@ -45,7 +45,8 @@ class MigrateMainTest {
                 .contains("applied V001__schema_migrations")
                 .contains("applied V010__procedures")
                 .contains("applied V015__org_mergers")
-                .contains("Applied 15 migrations.");
+                .contains("applied V016__rejected_events")
+                .contains("Applied 16 migrations.");
 
         Run second = migrate(env);
         assertThat(second.exit()).as(second.out()).isZero();

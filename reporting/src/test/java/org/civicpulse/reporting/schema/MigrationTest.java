@@ -80,7 +80,7 @@ class MigrationTest {
                 "V001__schema_migrations", "V002__events", "V003__dossier_facts", "V004__login_facts",
                 "V005__document_facts", "V006__probe_facts", "V007__feedback_facts", "V008__report_actions",
                 "V009__org_units", "V010__procedures", "V011__report_archive", "V012__report_runs", "V013__report_drafts",
-                "V014__dossier_rollups", "V015__org_mergers");
+                "V014__dossier_rollups", "V015__org_mergers", "V016__rejected_events");
         assertThat(all).allSatisfy(m -> assertThat(m.statements()).isNotEmpty());
     }
 

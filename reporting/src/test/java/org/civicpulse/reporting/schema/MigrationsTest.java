@@ -83,6 +83,8 @@ class MigrationsTest {
                 "paid_online UInt8", "amount_vnd UInt64"));
         SCHEMA.put("org_mergers", List.of("old_code String", "new_code String", "effective Date",
                 "merge_type String", "version UInt64"));
+        SCHEMA.put("rejected_events", List.of("dead_letter_id String", "source String", "unit String",
+                "received_at " + DT, "error_codes Array(String)", "first_error String", "payload String"));
     }
 
     /** table → engine_full prefix (engine + version column), partition key, sorting key. */
@@ -103,24 +105,25 @@ class MigrationsTest {
             Map.entry("dossier_rollup_builds", List.of("MergeTree", "", "key, part, build_id")),
             Map.entry("dossier_rollup", List.of("MergeTree", "", "build_id, unit, seg")),
             Map.entry("dossier_rollup_open", List.of("MergeTree", "", "build_id, unit")),
-            Map.entry("org_mergers", List.of("ReplacingMergeTree(version)", "", "old_code, new_code, effective")));
+            Map.entry("org_mergers", List.of("ReplacingMergeTree(version)", "", "old_code, new_code, effective")),
+            Map.entry("rejected_events", List.of("ReplacingMergeTree()", "toYYYYMM(received_at)", "source, dead_letter_id")));
 
     @Test
     void everyMigrationAppliesToAnEmptyDatabaseAndTheSecondRunIsANoOp() {
         ClickHouseSettings settings = ClickHouseTestServer.emptyDatabase("migrate_empty");
         try (ClickHouseConnection ch = ClickHouseConnection.connect(settings)) {
             List<Migration> applied = Migrations.apply(ch);
-            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
 
             List<AppliedMigration> ledger = Migrations.applied(ch);
-            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+            assertThat(ledger).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
             assertThat(ledger).extracting(AppliedMigration::checksum)
                     .containsExactlyElementsOf(applied.stream().map(Migration::checksum).toList());
             assertThat(ledger).allSatisfy(a -> assertThat(a.appliedAt()).isNotNull());
 
             assertThat(Migrations.apply(ch)).isEmpty();
             assertThat(Migrations.apply(ch)).isEmpty();
-            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(15);
+            assertThat(ch.queryLong(Sql.of("SELECT count() FROM schema_migrations"))).isEqualTo(16);
         }
     }
 
@@ -162,7 +165,7 @@ class MigrationsTest {
                     + ";\n";
             tampered.set(2, Migration.of(3, original.name(), changedSql));
             assertThat(tampered.get(2).checksum()).isNotEqualTo(original.checksum());
-            tampered.add(Migration.of(16, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
+            tampered.add(Migration.of(17, "would_be_next", "CREATE TABLE IF NOT EXISTS next_one (x UInt8) "
                     + "ENGINE = MergeTree() ORDER BY x;"));
 
             assertThatThrownBy(() -> Migrations.apply(ch, tampered))
@@ -172,7 +175,7 @@ class MigrationsTest {
                     .hasMessageContaining("changed");
             assertThat(ch.queryLong(Sql.of("SELECT count() FROM system.tables WHERE database = :db AND name = 'next_one'")
                     .bind("db", ch.database()))).isZero();
-            assertThat(Migrations.applied(ch)).hasSize(15);
+            assertThat(Migrations.applied(ch)).hasSize(16);
         }
     }
 

@@ -26,7 +26,7 @@ class ClickHouseTestServerTest {
         assertThat(a.url()).isEqualTo(b.url());
         try (ClickHouseConnection ca = ClickHouseConnection.connect(a);
              ClickHouseConnection cb = ClickHouseConnection.connect(b)) {
-            assertThat(ca.queryLong(Sql.of("SELECT count() FROM schema_migrations FINAL"))).isEqualTo(15);
+            assertThat(ca.queryLong(Sql.of("SELECT count() FROM schema_migrations FINAL"))).isEqualTo(16);
             ca.insertJsonEachRow("probe_facts", java.util.List.of("{\"event_id\":\"e1\",\"unit\":\"U\",\"service\":\"s\","
                     + "\"up\":1,\"latency_ms\":5,\"occurred_at\":\"2026-01-01 00:00:00\"}"));
             assertThat(ca.queryLong(Sql.of("SELECT count() FROM probe_facts"))).isEqualTo(1);

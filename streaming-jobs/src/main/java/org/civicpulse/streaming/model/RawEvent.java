@@ -3,10 +3,11 @@ package org.civicpulse.streaming.model;
 import java.util.Objects;
 
 /**
- * One record of the events topic as it comes off Kafka: the value as text (the event JSON,
- * validated by ingestion) and the Kafka record timestamp (when the broker took it, which becomes
- * {@code events.ingested_at}). {@code origin} says where it came from ({@code topic-partition@offset})
- * for log messages only.
+ * One record of the events topic (or of the dead-letter topic) as it comes off Kafka: the value as
+ * text (the event JSON, validated by ingestion; or a dead letter) and the Kafka record timestamp (when
+ * the broker took it, which becomes {@code events.ingested_at}). {@code origin} says where it came
+ * from ({@code topic-partition@offset}): in log messages, and as the id of a dead letter's
+ * {@code rejected_events} row.
  *
  * <p>A Flink POJO (public fields, no-arg constructor) so it travels without Kryo.
  */

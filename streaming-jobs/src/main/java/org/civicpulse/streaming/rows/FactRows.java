@@ -23,6 +23,7 @@ import org.civicpulse.domain.event.ServiceProbe;
 import org.civicpulse.streaming.model.DossierFact;
 import org.civicpulse.streaming.model.EventEnvelope;
 import org.civicpulse.streaming.model.FeedbackFact;
+import org.civicpulse.streaming.model.RejectedEvent;
 import org.civicpulse.streaming.model.TableRow;
 
 /**
@@ -205,6 +206,23 @@ public final class FactRows {
             date(g, "effective", e.effective());
             g.writeStringField("merge_type", e.mergeType() == null ? "" : e.mergeType().name());
             g.writeNumberField("version", catalogVersion(e.occurredAt()));
+        });
+    }
+
+    /** {@code rejected_events}: one dead letter; {@code first_error} is the first of the error codes ({@code ""} if none). */
+    public static TableRow rejectedEvent(RejectedEvent r) {
+        return row(Tables.REJECTED_EVENTS, g -> {
+            g.writeStringField("dead_letter_id", r.deadLetterId());
+            g.writeStringField("source", r.source());
+            g.writeStringField("unit", r.unit());
+            time(g, "received_at", r.receivedAt());
+            g.writeArrayFieldStart("error_codes");
+            for (String code : r.errorCodes()) {
+                g.writeString(code);
+            }
+            g.writeEndArray();
+            g.writeStringField("first_error", r.firstError());
+            g.writeStringField("payload", r.payload());
         });
     }
 

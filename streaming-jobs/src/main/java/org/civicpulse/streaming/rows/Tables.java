@@ -15,9 +15,10 @@ public final class Tables {
     public static final String ORG_UNITS = "org_units";
     public static final String PROCEDURES = "procedures";
     public static final String ORG_MERGERS = "org_mergers";
+    public static final String REJECTED_EVENTS = "rejected_events";
 
     public static final List<String> ALL = List.of(EVENTS, DOSSIER_FACTS, FEEDBACK_FACTS, LOGIN_FACTS,
-            DOCUMENT_FACTS, PROBE_FACTS, REPORT_ACTIONS, ORG_UNITS, PROCEDURES, ORG_MERGERS);
+            DOCUMENT_FACTS, PROBE_FACTS, REPORT_ACTIONS, ORG_UNITS, PROCEDURES, ORG_MERGERS, REJECTED_EVENTS);
 
     private Tables() {
     }

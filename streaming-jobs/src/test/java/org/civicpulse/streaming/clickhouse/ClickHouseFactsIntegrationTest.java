@@ -54,7 +54,8 @@ class ClickHouseFactsIntegrationTest {
     private static void runJob() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        new EventFactsJob(BoundedSource.of(JobScenario.records()), FactSinks.clickHouse(sinkSettings())).build(env);
+        new EventFactsJob(BoundedSource.of(JobScenario.records()), BoundedSource.of(JobScenario.deadLetters()),
+                FactSinks.clickHouse(sinkSettings())).build(env);
         env.execute("event-facts-clickhouse-test");
     }
 
@@ -122,6 +123,28 @@ class ClickHouseFactsIntegrationTest {
             assertThat(merger).containsEntry("old_code", "HN-DV").containsEntry("new_code", "HN-CG")
                     .containsEntry("effective", "2025-07-01").containsEntry("merge_type", "PART");
 
+            List<Map<String, String>> rejected = select(c, "SELECT dead_letter_id, source, unit, first_error, payload "
+                    + "FROM rejected_events FINAL ORDER BY dead_letter_id");
+            assertThat(rejected).extracting(m -> m.get("dead_letter_id")).containsExactly("civicpulse.rejected.v1-0@0",
+                    "civicpulse.rejected.v1-0@1", "civicpulse.rejected.v1-0@2", "civicpulse.rejected.v1-0@3");
+            assertThat(rejected.get(0)).containsEntry("source", "one-stop-shop").containsEntry("unit", TestEvents.UNIT)
+                    .containsEntry("first_error", "MISSING_FIELD").containsEntry("payload", JobScenario.MISSING_DUE_AT);
+            assertThat(rejected.get(1)).containsEntry("source", "portal").containsEntry("unit", "")
+                    .containsEntry("first_error", "MALFORMED_JSON").containsEntry("payload", JobScenario.BROKEN_LINE);
+            assertThat(rejected.get(2)).containsEntry("source", "catalog").containsEntry("unit", "");
+            assertThat(rejected.get(3)).containsEntry("source", "").containsEntry("unit", "")
+                    .containsEntry("first_error", "UNREADABLE_DEAD_LETTER");
+            c.query(Sql.of("SELECT received_at, error_codes FROM rejected_events FINAL "
+                            + "WHERE dead_letter_id = 'civicpulse.rejected.v1-0@0'"),
+                    r -> {
+                        assertThat(r.getInstant("received_at")).isEqualTo(TestEvents.days(0.5).toInstant());
+                        assertThat(r.<String>getList("error_codes")).containsExactly("MISSING_FIELD", "MISSING_FIELD");
+                        return r;
+                    });
+            // what the KPI engine will count: rejected lines per unit
+            assertThat(c.queryLong(Sql.of("SELECT count() FROM rejected_events FINAL WHERE unit = :u")
+                    .bind("u", TestEvents.UNIT))).isEqualTo(1);
+
             List<Map<String, String>> everything = snapshot(c);
 
             runJob(); // a replay (as after a restart from an older checkpoint) changes nothing
@@ -143,6 +166,8 @@ class ClickHouseFactsIntegrationTest {
         all.addAll(select(c, "SELECT * FROM org_units FINAL ORDER BY code"));
         all.addAll(select(c, "SELECT * FROM procedures FINAL ORDER BY code"));
         all.addAll(select(c, "SELECT * FROM org_mergers FINAL ORDER BY old_code, new_code"));
+        all.addAll(select(c, "SELECT dead_letter_id, source, unit, received_at, arrayStringConcat(error_codes, ',') AS codes, "
+                + "first_error, payload FROM rejected_events FINAL ORDER BY dead_letter_id"));
         return all;
     }
 

@@ -12,6 +12,7 @@ import org.civicpulse.streaming.TestEvents;
 import org.civicpulse.streaming.model.DossierFact;
 import org.civicpulse.streaming.model.EventEnvelope;
 import org.civicpulse.streaming.model.FeedbackFact;
+import org.civicpulse.streaming.model.RejectedEvent;
 import org.civicpulse.streaming.model.TableRow;
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +130,23 @@ class FactRowsTest {
 
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
+    void rejectedEventRow() {
+        RejectedEvent r = new RejectedEvent("civicpulse.rejected.v1-0@7", "portal", "HN-CG",
+                Instant.parse("2026-10-14T17:30:00.5Z").toEpochMilli(), java.util.List.of("MISSING_FIELD", "TOO_LONG"),
+                "{\"id\":\"x\",\"unit\":\"HN-CG\"}");
+
+        TableRow row = FactRows.rejectedEvent(r);
+
+        assertThat(row.table).isEqualTo("rejected_events");
+        assertThat(row.json).isEqualTo("{\"dead_letter_id\":\"civicpulse.rejected.v1-0@7\",\"source\":\"portal\","
+                + "\"unit\":\"HN-CG\",\"received_at\":\"2026-10-15 00:30:00\","
+                + "\"error_codes\":[\"MISSING_FIELD\",\"TOO_LONG\"],\"first_error\":\"MISSING_FIELD\","
+                + "\"payload\":\"{\\\"id\\\":\\\"x\\\",\\\"unit\\\":\\\"HN-CG\\\"}\"}");
+
+        TableRow empty = FactRows.rejectedEvent(new RejectedEvent("t-0@1", "", "", 0, java.util.List.of(), ""));
+        assertThat(empty.json).contains("\"error_codes\":[],\"first_error\":\"\"");
     }
 }
