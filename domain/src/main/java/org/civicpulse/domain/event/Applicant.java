@@ -21,23 +21,11 @@ public enum Applicant implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static Applicant fromWire(String wire) {
-        Applicant v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("Applicant must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "Applicant", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static Applicant fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (Applicant v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

@@ -22,23 +22,11 @@ public enum Channel implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static Channel fromWire(String wire) {
-        Channel v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("Channel must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "Channel", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static Channel fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (Channel v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

@@ -22,23 +22,11 @@ public enum Delivery implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static Delivery fromWire(String wire) {
-        Delivery v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("Delivery must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "Delivery", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static Delivery fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (Delivery v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

@@ -22,23 +22,11 @@ public enum LoginMethod implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static LoginMethod fromWire(String wire) {
-        LoginMethod v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("LoginMethod must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "LoginMethod", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static LoginMethod fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (LoginMethod v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

@@ -25,23 +25,11 @@ public enum MergeType implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static MergeType fromWire(String wire) {
-        MergeType v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("MergeType must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "MergeType", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static MergeType fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (MergeType v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

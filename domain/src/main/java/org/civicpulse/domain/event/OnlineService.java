@@ -22,23 +22,11 @@ public enum OnlineService implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static OnlineService fromWire(String wire) {
-        OnlineService v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("OnlineService must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "OnlineService", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static OnlineService fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (OnlineService v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

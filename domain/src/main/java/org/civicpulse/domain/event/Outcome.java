@@ -22,23 +22,11 @@ public enum Outcome implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static Outcome fromWire(String wire) {
-        Outcome v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("Outcome must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "Outcome", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static Outcome fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (Outcome v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }

@@ -23,23 +23,11 @@ public enum UnitLevel implements WireEnum {
      * @throws IllegalArgumentException if {@code wire} is null or not one of {@value #ALLOWED}
      */
     public static UnitLevel fromWire(String wire) {
-        UnitLevel v = fromWireOrNull(wire);
-        if (v == null) {
-            throw new IllegalArgumentException("UnitLevel must be one of " + ALLOWED + ", got "
-                    + (wire == null ? "null" : "\"" + wire + "\""));
-        }
-        return v;
+        return WireEnum.require(VALUES, wire, "UnitLevel", ALLOWED);
     }
 
     /** Like {@link #fromWire(String)} but answers null for an unknown or null spelling. */
     public static UnitLevel fromWireOrNull(String wire) {
-        if (wire != null) {
-            for (UnitLevel v : VALUES) {
-                if (v.name().equals(wire)) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return WireEnum.find(VALUES, wire);
     }
 }
