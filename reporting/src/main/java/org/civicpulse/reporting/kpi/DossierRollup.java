@@ -49,8 +49,8 @@ final class DossierRollup implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DossierRollup.class);
 
-    /** What the engine hands over for one dossier aggregate. */
-    record Request(Set<String> measures, boolean closed, Instant now, Instant eval,
+    /** What the engine hands over for one dossier aggregate ({@code rollUp}: whether its scope uses rollups). */
+    record Request(Set<String> measures, boolean closed, Instant now, Instant eval, boolean rollUp,
                    UnaryOperator<Sql> live, UnaryOperator<Sql> build) {
     }
 
@@ -169,7 +169,7 @@ final class DossierRollup implements AutoCloseable {
         if (feedback) {
             branches.add(KpiQueries.feedbackCorrection(r.measures()));
         }
-        Plan plan = enabled ? plan(r) : null;
+        Plan plan = enabled && r.rollUp() ? plan(r) : null;
         if (plan == null || plan.builds().isEmpty()) {
             branches.add(0, KpiQueries.dossierAggregate(KpiQueries.dossierRows(false, false), r.measures()));
             return r.live().apply(Sql.of(KpiQueries.sumOfBranches(branches, r.measures())));

@@ -435,7 +435,11 @@ public final class KpiEngine implements AutoCloseable {
             case FRESHNESS -> runFreshness(ctx, r);
             case DOSSIERS -> {
                 Ctx atEnd = new Ctx(ctx.period, ctx.scope, ctx.start, ctx.end, ctx.end, ctx.closed, ctx.now, ctx.breakdown);
-                Sql sql = rollup.aggregate(new DossierRollup.Request(r.measures, ctx.closed, ctx.now, ctx.eval,
+                // Rollups are kept for the whole city's scope only (its overview and breakdowns): a build per
+                // unit scope would multiply builds by the number of units (report runs compute every unit),
+                // and a smaller scope's live query reads only its own dossiers' conditions.
+                boolean city = directory.hierarchy().pathToRoot(ctx.scope.parentCode(), ctx.period.endInclusive()).size() == 1;
+                Sql sql = rollup.aggregate(new DossierRollup.Request(r.measures, ctx.closed, ctx.now, ctx.eval, city,
                         s -> bindPass(ctx, pass, s), s -> bindPass(atEnd, pass, s)));
                 ch.query(sql, DossierRollup.resultColumns(r.measures), row -> {
                     fileRow(ctx, pass, row, "dossiers.", into);

@@ -39,6 +39,8 @@
  * feedback_facts). A build is keyed by the SHA-256 of its SQL (period, scope, segments, conditions)
  * and the catalogue's fingerprint, and used only while its month's fingerprint in {@code system.parts}
  * is unchanged, so rolled-up and live figures are always equal ({@code DossierRollupTest}); what it
- * buys is in {@code docs/benchmarks/kpi-engine.md}. The other passes read small tables and stay live.
+ * buys is in {@code docs/benchmarks/kpi-engine.md}. Only the whole city's scope is rolled up (its overview
+ * and its breakdowns): a build per unit scope would multiply builds by the units a report run visits. The
+ * other passes read small tables and stay live.
  */
 package org.civicpulse.reporting.kpi;
