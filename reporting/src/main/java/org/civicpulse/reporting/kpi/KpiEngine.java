@@ -438,8 +438,7 @@ public final class KpiEngine implements AutoCloseable {
                 // Rollups are kept for the whole city's scope only (its overview and breakdowns): a build per
                 // unit scope would multiply builds by the number of units (report runs compute every unit),
                 // and a smaller scope's live query reads only its own dossiers' conditions.
-                boolean city = directory.hierarchy().pathToRoot(ctx.scope.parentCode(), ctx.period.endInclusive()).size() == 1;
-                Sql sql = rollup.aggregate(new DossierRollup.Request(r.measures, ctx.closed, ctx.now, ctx.eval, city,
+                Sql sql = rollup.aggregate(new DossierRollup.Request(r.measures, ctx.closed, ctx.now, ctx.eval, isCity(ctx),
                         s -> bindPass(ctx, pass, s), s -> bindPass(atEnd, pass, s)));
                 ch.query(sql, DossierRollup.resultColumns(r.measures), row -> {
                     fileRow(ctx, pass, row, "dossiers.", into);
@@ -665,8 +664,7 @@ public final class KpiEngine implements AutoCloseable {
         });
         // O5r: a rejected line counts at the unit its payload named; one that named none counts for the
         // whole city only (one naming a unit the catalogue does not know counts nowhere, as its events would).
-        boolean wholeCity = !ctx.breakdown && directory.hierarchy()
-                .pathToRoot(s.parentCode(), ctx.period.endInclusive()).size() == 1;
+        boolean wholeCity = !ctx.breakdown && isCity(ctx);
         Sql rejected = Sql.of(KpiQueries.REJECTED)
                 .bindFragment("seg", KpiQueries.segmentExpression("received_at", s.periodStart(), s.boundaries()))
                 .bind("units", s.candidateCodes())
@@ -683,6 +681,11 @@ public final class KpiEngine implements AutoCloseable {
             }
             return Boolean.TRUE;
         });
+    }
+
+    /** Whether the context's scope is the whole city (a root of the hierarchy). */
+    private boolean isCity(Ctx ctx) {
+        return directory.hierarchy().pathToRoot(ctx.scope.parentCode(), ctx.period.endInclusive()).size() == 1;
     }
 
     private static final List<String> REJECTED_COLUMNS = List.of("source String", "unit String", "seg UInt8",
@@ -1433,8 +1436,7 @@ public final class KpiEngine implements AutoCloseable {
     private List<DrillRow> drillRejected(Drill dr) {
         Ctx c = dr.ctx();
         UnitScope s = c.scope;
-        boolean wholeCity = dr.key() == null
-                && directory.hierarchy().pathToRoot(s.parentCode(), c.period.endInclusive()).size() == 1;
+        boolean wholeCity = dr.key() == null && isCity(c);
         Sql sql = Sql.of(KpiQueries.REJECTED_ROWS)
                 .bindFragment("seg", KpiQueries.segmentExpression("received_at", s.periodStart(), s.boundaries()))
                 .bind("units", s.candidateCodes())

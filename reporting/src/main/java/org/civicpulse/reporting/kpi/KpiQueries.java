@@ -216,11 +216,6 @@ final class KpiQueries {
             new Measure("o4", Pass.DOSSIERS, "f_completed", "f_rated", null),
             new Measure("p8off", Pass.DOSSIERS, "f_received", "f_off_hours", null));
 
-    static final List<String> DOSSIER_EXTRA = List.of(
-            "countIf(f_activity) AS activity",
-            "maxIf(r_ts, f_received) AS received_max",
-            "maxIf(c_ts, f_completed) AS completed_max");
-
     static final List<String> DOSSIER_DRILL_COLUMNS = List.of("dossier_id", "unit", "procedure", "channel",
             "received_at", "due_at", "completed_at", "withdrawn_at", "status", "supplement_requests",
             "supplement_wait_seconds", "t_pause_open", "rating", "returned_via", "vneid", "full_process", "e_result",
@@ -393,7 +388,6 @@ final class KpiQueries {
 
     static List<String> extras(Pass pass) {
         return switch (pass) {
-            case DOSSIERS -> DOSSIER_EXTRA;
             case FEEDBACK -> FEEDBACK_EXTRA;
             case LOGINS -> LOGIN_EXTRA;
             case DOCUMENTS -> DOCUMENT_EXTRA;
@@ -425,15 +419,12 @@ final class KpiQueries {
 
     /** As {@link #aggregateText(Pass)} with only the measures in {@code only} (null: all of the pass). */
     static String aggregateText(Pass pass, Set<String> only) {
+        if (pass == Pass.DOSSIERS) {
+            return dossierAggregate(dossierRows(false, false), only) + settings(pass);
+        }
         List<String> cols = new ArrayList<>(groupColumns(pass));
-        for (Measure m : measures(pass)) {
-            if (only != null && !only.contains(m.id())) {
-                continue;
-            }
-            cols.add("countIf(" + m.den() + ") AS " + m.id() + "_d");
-            String numerator = "(" + m.den() + ") AND (" + m.num() + ")";
-            cols.add(m.sum() == null ? "countIf(" + numerator + ") AS " + m.id() + "_n"
-                    : "sumIf(" + m.sum() + ", " + numerator + ") AS " + m.id() + "_n");
+        for (String[] a : measureAggregates(measures(pass), only)) {
+            cols.add(a[0] + " AS " + a[1]);
         }
         cols.addAll(extras(pass));
         String group = String.join(", ", groupColumns(pass));
@@ -456,11 +447,8 @@ final class KpiQueries {
     /** The measure columns of a dossier aggregate, in order: {@code <id>_d, <id>_n} per measure, then the extras. */
     static List<String> dossierColumnNames(Set<String> only) {
         List<String> names = new ArrayList<>();
-        for (Measure m : DOSSIER_MEASURES) {
-            if (only == null || only.contains(m.id())) {
-                names.add(m.id() + "_d");
-                names.add(m.id() + "_n");
-            }
+        for (String[] a : measureAggregates(DOSSIER_MEASURES, only)) {
+            names.add(a[1]);
         }
         names.add("activity");
         return names;
@@ -477,13 +465,8 @@ final class KpiQueries {
      */
     static String dossierAggregate(String rows, Set<String> only) {
         List<String> cols = new ArrayList<>(List.of("unit", "seg"));
-        for (Measure m : DOSSIER_MEASURES) {
-            if (only == null || only.contains(m.id())) {
-                cols.add("toInt64(countIf(" + m.den() + ")) AS " + m.id() + "_d");
-                String numerator = "(" + m.den() + ") AND (" + m.num() + ")";
-                cols.add((m.sum() == null ? "toInt64(countIf(" + numerator + "))"
-                        : "toInt64(sumIf(" + m.sum() + ", " + numerator + "))") + " AS " + m.id() + "_n");
-            }
+        for (String[] a : measureAggregates(DOSSIER_MEASURES, only)) {
+            cols.add("toInt64(" + a[0] + ") AS " + a[1]);
         }
         cols.add("toInt64(countIf(f_activity)) AS activity");
         cols.add("toInt64(maxIf(r_ts, f_received)) AS received_max");
@@ -544,6 +527,23 @@ final class KpiQueries {
         }
         return "SELECT " + String.join(", ", cols) + "\nFROM (\n" + String.join("\nUNION ALL\n", branches)
                 + ")\nGROUP BY unit, seg" + settings(Pass.DOSSIERS);
+    }
+
+    /**
+     * The aggregates of the measures in {@code only} (null: all), as {expression, column name}: per
+     * measure its denominator count and its numerator count (or sum).
+     */
+    private static List<String[]> measureAggregates(List<Measure> measures, Set<String> only) {
+        List<String[]> out = new ArrayList<>();
+        for (Measure m : measures) {
+            if (only == null || only.contains(m.id())) {
+                String numerator = "(" + m.den() + ") AND (" + m.num() + ")";
+                out.add(new String[]{"countIf(" + m.den() + ")", m.id() + "_d"});
+                out.add(new String[]{m.sum() == null ? "countIf(" + numerator + ")"
+                        : "sumIf(" + m.sum() + ", " + numerator + ")", m.id() + "_n"});
+            }
+        }
+        return out;
     }
 
     /** The condition selecting a measure's rows on one side. */

@@ -31,7 +31,7 @@ import org.civicpulse.reporting.clickhouse.ClickHouseConnection;
  *             PD no paper, eligible, no fee, FULL, redesigned                   (SO-TP, DEPARTMENT)
  * </pre>
  */
-final class KpiFixture {
+public final class KpiFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -290,7 +290,7 @@ final class KpiFixture {
         return d;
     }
 
-    static String unit(String code, String name, String level, String parent, String from, String to) {
+    public static String unit(String code, String name, String level, String parent, String from, String to) {
         ObjectNode n = JSON.createObjectNode();
         n.put("code", code);
         n.put("name", name);
@@ -302,8 +302,8 @@ final class KpiFixture {
         return n.toString();
     }
 
-    static String procedure(String code, String unit, String level, int eligible, String online, int portal, int ux,
-                            int fee, int paper, int simplified) {
+    public static String procedure(String code, String unit, String level, int eligible, String online, int portal,
+                                   int ux, int fee, int paper, int simplified) {
         ObjectNode n = JSON.createObjectNode();
         n.put("code", code);
         n.put("name", "Thủ tục " + code);

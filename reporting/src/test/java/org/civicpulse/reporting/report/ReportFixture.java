@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.civicpulse.reporting.clickhouse.ClickHouseConnection;
+import org.civicpulse.reporting.kpi.KpiFixture;
 import org.civicpulse.reporting.kpi.KpiEngine;
 
 /**
@@ -61,18 +62,18 @@ public final class ReportFixture {
 
     public static void load(ClickHouseConnection ch) {
         ch.insertJsonEachRow("org_units", List.of(
-                unit("01", "Thành phố Hà Nội", "CITY", null, "1970-01-01", null),
-                unit("SO-TP", "Sở Tư pháp", "DEPARTMENT", "01", "2025-03-01", null),
-                unit("SO-KHCN", "Sở Khoa học và Công nghệ", "DEPARTMENT", "01", "2025-03-01", null),
-                unit("SO-CU", "Sở Cũ", "DEPARTMENT", "01", "2025-03-01", "2026-10-31"),
-                unit("00004", "Phường Ba Đình", "COMMUNE", "01", "2025-07-01", null),
-                unit("00008", "Phường Ngọc Hà", "COMMUNE", "01", "2025-07-01", null),
-                unit("QX", "Quận Thử", "DISTRICT", "01", "2025-07-01", null),
-                unit("00100", "Phường Mới", "COMMUNE", "QX", "2026-11-01", null)));
+                KpiFixture.unit("01", "Thành phố Hà Nội", "CITY", null, "1970-01-01", null),
+                KpiFixture.unit("SO-TP", "Sở Tư pháp", "DEPARTMENT", "01", "2025-03-01", null),
+                KpiFixture.unit("SO-KHCN", "Sở Khoa học và Công nghệ", "DEPARTMENT", "01", "2025-03-01", null),
+                KpiFixture.unit("SO-CU", "Sở Cũ", "DEPARTMENT", "01", "2025-03-01", "2026-10-31"),
+                KpiFixture.unit("00004", "Phường Ba Đình", "COMMUNE", "01", "2025-07-01", null),
+                KpiFixture.unit("00008", "Phường Ngọc Hà", "COMMUNE", "01", "2025-07-01", null),
+                KpiFixture.unit("QX", "Quận Thử", "DISTRICT", "01", "2025-07-01", null),
+                KpiFixture.unit("00100", "Phường Mới", "COMMUNE", "QX", "2026-11-01", null)));
         ch.insertJsonEachRow("procedures", List.of(
-                procedure("PA", "SO-TP", "DEPARTMENT", 1, "FULL", 1, 1, 1, 1),
-                procedure("PB", "SO-TP", "DEPARTMENT", 0, "PARTIAL", 0, 0, 0, 0),
-                procedure("PC", "01", "COMMUNE", 1, "NONE", 0, 0, 1, 0)));
+                KpiFixture.procedure("PA", "SO-TP", "DEPARTMENT", 1, "FULL", 1, 1, 1, 1, 0),
+                KpiFixture.procedure("PB", "SO-TP", "DEPARTMENT", 0, "PARTIAL", 0, 0, 0, 0, 0),
+                KpiFixture.procedure("PC", "01", "COMMUNE", 1, "NONE", 0, 0, 1, 0, 0)));
         List<String> d = new ArrayList<>();
         d.add(dossier("d1", "SO-TP", "PA", "ONLINE", 1, 1, "2026-10-20 09:00:00", "2026-10-27 23:59:59", "2026-10-26 10:00:00"));
         d.add(dossier("d2", "SO-TP", "PB", "DIRECT", 0, 0, "2026-10-22 09:00:00", "2026-10-25 23:59:59", "2026-10-29 10:00:00"));
@@ -98,38 +99,6 @@ public final class ReportFixture {
                 action("a09", "SO-CU", "2026-M11", "SUBMITTED", "2026-11-16 09:00:00", "{}", "officer.cu", ""),
                 action("a10", "SO-TP", "2026-M10", "SUBMITTED", "2026-10-16 09:00:00",
                         "{\"P9.numerator\": 35, \"P9.denominator\": 50}", "officer.tp", "")));
-    }
-
-    static String unit(String code, String name, String level, String parent, String from, String to) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("code", code);
-        n.put("name", name);
-        n.put("level", level);
-        n.put("parent", parent);
-        n.put("valid_from", from);
-        n.put("valid_to", to);
-        n.put("version", 1);
-        return n.toString();
-    }
-
-    static String procedure(String code, String unit, String level, int eligible, String online, int portal, int ux,
-                            int fee, int paper) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("code", code);
-        n.put("name", "Thủ tục " + code);
-        n.put("field", "Hộ tịch");
-        n.put("authority_level", level);
-        n.put("unit", unit);
-        n.put("full_process_eligible", eligible);
-        n.put("online_service", online);
-        n.put("national_portal", portal);
-        n.put("ux_redesigned", ux);
-        n.put("has_fee", fee);
-        n.put("paper_result", paper);
-        n.put("simplified", 0);
-        n.put("legal_days", 5);
-        n.put("version", 1);
-        return n.toString();
     }
 
     static String dossier(String id, String unit, String procedure, String channel, int fullProcess, int vneid,
